@@ -1,0 +1,4 @@
+"""Pure domain model of the workbench: forms, reviews, judgements and their rules.
+
+Nothing here imports Qt, SQLAlchemy or any other layer of the application.
+"""
