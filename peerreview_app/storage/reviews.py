@@ -1,0 +1,352 @@
+"""The review repository: load a whole review, save what changed, add new ones fast, list many."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from peerreview_app.domain.completeness import Completeness
+from peerreview_app.domain.kind import ReviewKind
+from peerreview_app.domain.listing import ReviewFilter, ReviewSummary
+from peerreview_app.domain.partnership import Sector, Stamp
+from peerreview_app.domain.phases import Phase
+from peerreview_app.domain.review import Forms, Review
+from peerreview_app.domain.text import Language
+from peerreview_app.forms.snapshot import forms_from_snapshot
+from peerreview_app.storage import mapping as mp
+from peerreview_app.storage import models as m
+from peerreview_app.storage.errors import Conflict, NotFound
+
+
+class _Record(Protocol):
+    id: uuid.UUID
+    stamp: Stamp
+
+
+R = TypeVar("R", bound=_Record)
+
+
+class ReviewRepository:
+    """Reviews in one session; `get` remembers the rows it loaded so `save` can write only the changes."""
+
+    def __init__(self, session: Session, actor: str, clock: Callable[[], datetime]) -> None:
+        self._session = session
+        self._actor = actor
+        self._clock = clock
+        self._rows: dict[uuid.UUID, m.ReviewRow] = {}
+
+    # -- reading ----------------------------------------------------------------------------------------
+
+    def get(self, review_id: uuid.UUID) -> Review:
+        """The whole review with every record; raises `NotFound`."""
+        row = self._session.scalars(
+            select(m.ReviewRow)
+            .where(m.ReviewRow.id == review_id)
+            .options(
+                selectinload(m.ReviewRow.partnership),
+                selectinload(m.ReviewRow.members),
+                selectinload(m.ReviewRow.conversations),
+                selectinload(m.ReviewRow.notes),
+                selectinload(m.ReviewRow.findings),
+                selectinload(m.ReviewRow.member_judgements),
+                selectinload(m.ReviewRow.standard_conclusions),
+                selectinload(m.ReviewRow.conclusion),
+                selectinload(m.ReviewRow.questions),
+            )
+        ).one_or_none()
+        if row is None:
+            raise NotFound(f"no review with id {review_id}")
+        self._rows[row.id] = row
+        return self._to_domain(row)
+
+    def _to_domain(self, row: m.ReviewRow) -> Review:
+        review = Review(
+            id=row.id,
+            title=row.title,
+            forms=self._forms(row.forms_sha256),
+            partnership=mp.partnership_record(row.partnership),
+            created_at=row.created_at,
+            created_by=row.created_by,
+            language=Language(row.language),
+            sectors=tuple(Sector(s) for s in row.sectors),
+            visit_dates=mp.visit_dates_from_json(row.visit_dates),
+            phase=Phase(row.phase),
+            revision=row.revision,
+            series_id=row.series_id,
+            previous_revision_id=row.previous_revision_id,
+            adopted_at=row.adopted_at,
+            adopted_by=row.adopted_by,
+            members=[mp.member_record(r) for r in row.members],
+            conversations=sorted((mp.conversation_record(r) for r in row.conversations), key=lambda c: c.sort_key()),
+            notes=sorted((mp.note_record(r) for r in row.notes), key=lambda n: (n.created_at, str(n.id))),
+            member_judgements=[mp.judgement_record(r) for r in row.member_judgements],
+            questions=sorted((mp.question_record(r) for r in row.questions), key=lambda q: q.number),
+            stamp=mp.stamp_of(row),
+        )
+        findings = {r.criterion_id: mp.finding_record(r) for r in row.findings}
+        review.findings = {c.id: findings[c.id] for c in review.framework.criteria() if c.id in findings}
+        conclusions = {r.standard_id: mp.standard_conclusion_record(r) for r in row.standard_conclusions}
+        review.standard_conclusions = {
+            s.id: conclusions[s.id] for s in review.framework.standards if s.id in conclusions
+        }
+        review.conclusion = mp.conclusion_record(row.conclusion) if row.conclusion else None
+        review.member_judgements.sort(key=lambda j: (j.criterion_id, str(j.member_id)))
+        return review
+
+    def _forms(self, sha256: str) -> Forms:
+        content = self._session.scalar(select(m.FormSnapshotRow.content).where(m.FormSnapshotRow.sha256 == sha256))
+        if content is None:
+            raise NotFound(f"the forms snapshot {sha256[:12]} of this review is missing")
+        return forms_from_snapshot(content, sha256)
+
+    def ids(self) -> list[uuid.UUID]:
+        return list(self._session.scalars(select(m.ReviewRow.id)))
+
+    def exists(self, review_id: uuid.UUID) -> bool:
+        return self._session.scalar(select(func.count()).where(m.ReviewRow.id == review_id)) == 1
+
+    def phase_of(self, review_id: uuid.UUID) -> Phase | None:
+        value = self._session.scalar(select(m.ReviewRow.phase).where(m.ReviewRow.id == review_id))
+        return Phase(value) if value else None
+
+    def revisions_of(self, review_id: uuid.UUID) -> list[uuid.UUID]:
+        """Reviews that are a later revision of `review_id`."""
+        return list(self._session.scalars(select(m.ReviewRow.id).where(m.ReviewRow.previous_revision_id == review_id)))
+
+    def summaries(self, where: ReviewFilter | None = None, limit: int | None = None) -> list[ReviewSummary]:
+        """The review list, newest visit first, in one query."""
+        r, p = m.ReviewRow, m.PartnershipRow
+        query = select(
+            r.id,
+            r.title,
+            r.kind,
+            r.phase,
+            r.partnership_id,
+            p.name,
+            r.sectors,
+            r.first_visit_date,
+            r.revision,
+            r.completeness_percent,
+            r.open_items,
+            r.language,
+            r.framework_key,
+            r.updated_at,
+        ).join(p, p.id == r.partnership_id)
+        where = where or ReviewFilter()
+        if where.text:
+            pattern = f"%{where.text.strip()}%"
+            query = query.where(or_(r.title.ilike(pattern), p.name.ilike(pattern)))
+        if where.kind:
+            query = query.where(r.kind == where.kind.value)
+        if where.phase:
+            query = query.where(r.phase == where.phase.value)
+        if where.year:
+            query = query.where(r.first_visit_date.between(date(where.year, 1, 1), date(where.year, 12, 31)))
+        if where.partnership_id:
+            query = query.where(r.partnership_id == where.partnership_id)
+        query = query.order_by(r.first_visit_date.desc().nulls_last(), r.title, r.revision.desc())
+        if limit:
+            query = query.limit(limit)
+        summaries = [
+            ReviewSummary(
+                row[0],
+                row[1],
+                ReviewKind(row[2]),
+                Phase(row[3]),
+                row[4],
+                row[5],
+                tuple(Sector(s) for s in row[6]),
+                row[7],
+                row[8],
+                row[9],
+                row[10],
+                Language(row[11]),
+                row[12],
+                row[13],
+            )
+            for row in self._session.execute(query)
+        ]
+        if where.sector:
+            summaries = [s for s in summaries if where.sector in s.sectors]
+        return summaries
+
+    # -- writing ----------------------------------------------------------------------------------------
+
+    def add(self, review: Review, completeness: Completeness, *, keep_stamps: bool = False) -> None:
+        """Insert a new review with all its records in a few bulk statements.
+
+        With `keep_stamps` (imports) the records keep the stamps they carry; otherwise they get version 1.
+        """
+        if self.exists(review.id):
+            raise Conflict(f"a review with id {review.id} already exists")
+        if not keep_stamps:
+            stamp = Stamp(self._clock(), self._actor, 1)
+            for record in _records(review):
+                record.stamp = Stamp(stamp.updated_at, stamp.updated_by, stamp.version)
+            review.stamp = Stamp(stamp.updated_at, stamp.updated_by, stamp.version)
+        session = self._session
+        session.execute(
+            insert(m.ReviewRow), [{"id": review.id, **_review_columns(review, completeness), **_stamp(review.stamp)}]
+        )
+        tables: list[tuple[type[m.Base], Sequence[Any], Callable[[Any, int], dict[str, Any]]]] = [
+            (m.PanelMemberRow, review.members, mp.member_columns),
+            (m.ConversationRow, review.conversations, mp.conversation_columns),
+            (m.FindingRow, list(review.findings.values()), mp.finding_columns),
+            (m.StandardConclusionRow, list(review.standard_conclusions.values()), mp.standard_conclusion_columns),
+            (m.ConclusionRow, [review.conclusion] if review.conclusion else [], mp.conclusion_columns),
+            (m.DevelopmentQuestionRow, review.questions, mp.question_columns),
+            (m.NoteRow, review.notes, mp.note_columns),
+            (m.MemberJudgementRow, review.member_judgements, mp.judgement_columns),
+        ]
+        for model, records, columns in tables:
+            if records:
+                session.execute(
+                    insert(model),
+                    [
+                        {"id": rec.id, "review_id": review.id, **columns(rec, i), **_stamp(rec.stamp)}
+                        for i, rec in enumerate(records)
+                    ],
+                )
+
+    def save(self, review: Review, completeness: Completeness) -> None:
+        """Write what changed in a review loaded with `get`; changed records get a new stamp."""
+        row = self._rows.get(review.id)
+        if row is None:
+            raise NotFound(f"review {review.id} was not loaded in this unit of work")
+        self._update(row, _review_columns(review, completeness))
+        review.stamp = mp.stamp_of(row)
+        # Parents before children and children before parents' removal: the rows have no ORM relationships
+        # among each other, so the order of flushes keeps the foreign keys satisfied.
+        gone_members = self._sync(row.members, m.PanelMemberRow, review.members, mp.member_columns, row.id)
+        gone_conversations = self._sync(
+            row.conversations, m.ConversationRow, review.conversations, mp.conversation_columns, row.id
+        )
+        self._session.flush()
+        self._sync(row.notes, m.NoteRow, review.notes, mp.note_columns, row.id, remove=True)
+        self._sync(
+            row.member_judgements,
+            m.MemberJudgementRow,
+            review.member_judgements,
+            mp.judgement_columns,
+            row.id,
+            remove=True,
+        )
+        self._sync(row.findings, m.FindingRow, list(review.findings.values()), mp.finding_columns, row.id, remove=True)
+        self._sync(
+            row.standard_conclusions,
+            m.StandardConclusionRow,
+            list(review.standard_conclusions.values()),
+            mp.standard_conclusion_columns,
+            row.id,
+            remove=True,
+        )
+        self._sync(row.questions, m.DevelopmentQuestionRow, review.questions, mp.question_columns, row.id, remove=True)
+        if review.conclusion is not None:
+            if row.conclusion is None:
+                row.conclusion = m.ConclusionRow(
+                    id=review.conclusion.id,
+                    review_id=row.id,
+                    **mp.conclusion_columns(review.conclusion, 0),
+                    **self._new(),
+                )
+            else:
+                self._update(row.conclusion, mp.conclusion_columns(review.conclusion, 0))
+            review.conclusion.stamp = mp.stamp_of(row.conclusion)
+        self._session.flush()
+        for collection, gone in ((row.members, gone_members), (row.conversations, gone_conversations)):
+            for child in gone:
+                collection.remove(child)
+        self._session.flush()
+
+    def delete(self, review_id: uuid.UUID) -> None:
+        self._rows.pop(review_id, None)
+        self._session.execute(delete(m.ReviewRow).where(m.ReviewRow.id == review_id))
+
+    def _sync(
+        self,
+        collection: list[Any],
+        model: type[Any],
+        records: Sequence[R],
+        to_columns: Callable[[R, int], dict[str, Any]],
+        review_id: uuid.UUID,
+        *,
+        remove: bool = False,
+    ) -> list[Any]:
+        existing = {child.id: child for child in collection}
+        for position, record in enumerate(records):
+            columns = to_columns(record, position)
+            child = existing.pop(record.id, None)
+            if child is None:
+                child = model(id=record.id, review_id=review_id, **columns, **self._new())
+                collection.append(child)
+            else:
+                self._update(child, columns)
+            record.stamp = mp.stamp_of(child)
+        gone = list(existing.values())
+        if remove:
+            for child in gone:
+                collection.remove(child)
+        return gone
+
+    def _update(self, row: m.Stamped, columns: dict[str, Any]) -> None:
+        changed = False
+        for key, value in columns.items():
+            if getattr(row, key) != value:
+                setattr(row, key, value)
+                changed = True
+        if changed:
+            row.updated_at = self._clock()
+            row.updated_by = self._actor
+            row.version += 1
+
+    def _new(self) -> dict[str, Any]:
+        return {"updated_at": self._clock(), "updated_by": self._actor, "version": 1}
+
+
+def _stamp(stamp: Stamp) -> dict[str, Any]:
+    return {"updated_at": stamp.updated_at, "updated_by": stamp.updated_by, "version": stamp.version}
+
+
+def _records(review: Review) -> list[_Record]:
+    records: list[_Record] = [
+        *review.members,
+        *review.conversations,
+        *review.notes,
+        *review.member_judgements,
+        *review.findings.values(),
+        *review.standard_conclusions.values(),
+        *review.questions,
+    ]
+    if review.conclusion is not None:
+        records.append(review.conclusion)
+    return records
+
+
+def _review_columns(review: Review, completeness: Completeness) -> dict[str, Any]:
+    return {
+        "series_id": review.series_id or review.id,
+        "previous_revision_id": review.previous_revision_id,
+        "revision": review.revision,
+        "title": review.title,
+        "kind": review.kind.value,
+        "phase": review.phase.value,
+        "language": review.language.value,
+        "partnership_id": review.partnership.id,
+        "forms_sha256": review.forms.sha256,
+        "framework_key": review.framework.key,
+        "kind_key": review.forms.kind.key,
+        "sectors": [s.value for s in review.sectors],
+        "visit_dates": mp.visit_dates_to_json(review.visit_dates),
+        "first_visit_date": review.visit_dates[0] if review.visit_dates else None,
+        "created_at": review.created_at,
+        "created_by": review.created_by,
+        "adopted_at": review.adopted_at,
+        "adopted_by": review.adopted_by,
+        "completeness_percent": completeness.percent,
+        "open_items": len(completeness.items),
+    }
