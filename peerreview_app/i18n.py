@@ -25,7 +25,7 @@ def set_language(language: Language | str) -> None:
     if _language is Language.EN:
         _current = gettext.NullTranslations()
     else:
-        _current = gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language.value])
+        _current = gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language.value], fallback=True)
 
 
 def language() -> Language:

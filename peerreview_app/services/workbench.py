@@ -1,0 +1,53 @@
+"""The open workbench: a database, the installed forms and who is working. Every use case starts here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from peerreview_app import config
+from peerreview_app.forms.catalog import FormCatalog
+from peerreview_app.forms.paths import builtin_forms_dir
+from peerreview_app.storage.engine import Database, open_database
+from peerreview_app.storage.uow import UnitOfWork, utcnow
+
+
+@dataclass
+class Workbench:
+    """What every service function needs; create it with `Workbench.open`."""
+
+    database: Database
+    actor: str
+    clock: Callable[[], datetime] = utcnow
+    _catalog: FormCatalog | None = field(default=None, repr=False)
+
+    @classmethod
+    def open(cls, target: str | None = None, *, actor: str | None = None, migrate: bool = True) -> Workbench:
+        """Open the database `target` (``--db``; default: ``PEERREVIEW_DB`` or the user data directory)."""
+        target = config.database_target(target)
+        if target == str(config.default_database_path()):
+            config.data_dir().mkdir(parents=True, exist_ok=True)
+        return cls(open_database(target, migrate=migrate), actor or config.current_user())
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.database, self.actor, self.clock)
+
+    @property
+    def catalog(self) -> FormCatalog:
+        """The shipped forms plus the imported ones, loaded once."""
+        if self._catalog is None:
+            self._catalog = FormCatalog.load(builtin_forms_dir(), config.user_forms_dir())
+        return self._catalog
+
+    def reload_forms(self) -> None:
+        self._catalog = None
+
+    def close(self) -> None:
+        self.database.dispose()
+
+    def __enter__(self) -> Workbench:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
