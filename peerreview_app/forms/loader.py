@@ -83,6 +83,18 @@ def load_form_text(text: str, name: str) -> FormFile:
         document = parse(text)
     except YamlSourceError as exc:
         raise FormError([FormProblem(name, exc.line, exc.column, format_path(exc.path), exc.message)]) from None
+    return _validated(document, name)
+
+
+def load_form_data(data: object, name: str, expected_format: str | None = None) -> FormFile:
+    """Validate form data that came without YAML (e.g. embedded in an exchange file); problems name the path."""
+    document = YamlDocument(data)
+    if expected_format is not None and (not isinstance(data, dict) or data.get("format") != expected_format):
+        raise FormError([FormProblem(name, None, None, "format", f"must be {expected_format!r}")])
+    return _validated(document, name)
+
+
+def _validated(document: YamlDocument, name: str) -> FormFile:
     data = document.data
     if not isinstance(data, dict):
         raise FormError([_problem(name, document, (), "a form must be a mapping with a 'format' key")])

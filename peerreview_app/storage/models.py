@@ -61,7 +61,8 @@ class ReviewRow(Stamped, Base):
     __tablename__ = "review"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     series_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    previous_revision_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("review.id", ondelete="RESTRICT"))
+    # Not a foreign key: a revision can be exchanged or imported without the revision before it.
+    previous_revision_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     revision: Mapped[int]
     title: Mapped[str] = mapped_column(String(500))
     kind: Mapped[str] = mapped_column(String(20))

@@ -62,6 +62,17 @@ class PartnershipRepository:
             row.updated_at, row.updated_by, row.version = self._clock(), self._actor, row.version + 1
         partnership.stamp = mp.stamp_of(row)
 
+    def replace(self, partnership: Partnership) -> None:
+        """Overwrite a partnership with another copy of it, stamp included (imports of a newer copy)."""
+        row = self._session.get(m.PartnershipRow, partnership.id)
+        if row is None:
+            raise NotFound(f"no partnership with id {partnership.id}")
+        for key, value in mp.partnership_columns(partnership).items():
+            setattr(row, key, value)
+        stamp = partnership.stamp
+        assert stamp.updated_at is not None
+        row.updated_at, row.updated_by, row.version = stamp.updated_at, stamp.updated_by, stamp.version
+
 
 class SnapshotRepository:
     """Form snapshots, stored once per content hash and never changed."""

@@ -78,18 +78,13 @@ def upgrade() -> None:
             name=op.f("fk_review_partnership_id_partnership"),
             ondelete="RESTRICT",
         ),
-        sa.ForeignKeyConstraint(
-            ["previous_revision_id"],
-            ["review.id"],
-            name=op.f("fk_review_previous_revision_id_review"),
-            ondelete="RESTRICT",
-        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review")),
     )
     with op.batch_alter_table("review", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_review_first_visit_date"), ["first_visit_date"], unique=False)
         batch_op.create_index(batch_op.f("ix_review_partnership_id"), ["partnership_id"], unique=False)
         batch_op.create_index("ix_review_phase_kind", ["phase", "kind"], unique=False)
+        batch_op.create_index(batch_op.f("ix_review_previous_revision_id"), ["previous_revision_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_review_series_id"), ["series_id"], unique=False)
 
     op.create_table(
@@ -300,6 +295,7 @@ def downgrade() -> None:
     op.drop_table("conversation")
     with op.batch_alter_table("review", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_review_series_id"))
+        batch_op.drop_index(batch_op.f("ix_review_previous_revision_id"))
         batch_op.drop_index("ix_review_phase_kind")
         batch_op.drop_index(batch_op.f("ix_review_partnership_id"))
         batch_op.drop_index(batch_op.f("ix_review_first_visit_date"))
