@@ -144,10 +144,13 @@ class KindDefinition:
     report_sections: tuple[str, ...]
     frameworks: tuple[str, ...] = ()
     _index: dict[tuple[Scope, str], FieldSpec] = field(init=False, repr=False, compare=False)
+    _empty: dict[Scope, dict[str, FieldValue]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index = {(scope, spec.id): spec for scope, specs in self.fields.items() for spec in specs}
         object.__setattr__(self, "_index", index)
+        empty = {scope: {spec.id: spec.empty_value() for spec in specs} for scope, specs in self.fields.items()}
+        object.__setattr__(self, "_empty", empty)
 
     @property
     def key(self) -> str:
@@ -176,7 +179,8 @@ class KindDefinition:
         return self.scale(self.field(Scope.CRITERION, self.derivation.criterion_field).scale or "")
 
     def empty_values(self, scope: Scope) -> dict[str, FieldValue]:
-        return {spec.id: spec.empty_value() for spec in self.fields_for(scope)}
+        """A new dict with every field of `scope` empty (values are immutable, so a shallow copy will do)."""
+        return dict(self._empty.get(scope, {}))
 
 
 def normalise_value(spec: FieldSpec, value: object, scales: dict[str, JudgementScale]) -> FieldValue:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from uuid import UUID
 
 from peerreview_app.domain.kind import ReviewKind
@@ -20,7 +20,6 @@ class ReviewSummary:
     title: str
     kind: ReviewKind
     phase: Phase
-    partnership_id: UUID
     partnership: str
     sectors: tuple[Sector, ...]
     first_visit_date: date | None
@@ -29,7 +28,6 @@ class ReviewSummary:
     open_items: int
     language: Language
     framework_key: str
-    updated_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

@@ -456,16 +456,33 @@ class Review:
         return normalised
 
     def remove_question(self, question_id: UUID) -> None:
-        """Remove a development question, and every link to it from the findings."""
+        """Remove a development question, and every link to it wherever the form has question links."""
         self.ensure_editable()
         self.questions.remove(self.question(question_id))
         gone = str(question_id)
-        for finding in self.findings.values():
-            for spec in self.forms.kind.fields_for(Scope.CRITERION):
-                links = finding.values.get(spec.id)
-                if spec.type is FieldType.QUESTION_LINKS and isinstance(links, tuple) and gone in links:
-                    finding.values = {**finding.values, spec.id: tuple(x for x in links if x != gone)}
+        self._rewrite_question_links(lambda link: None if link == gone else link)
         self._renumber_questions()
+
+    def _value_holders(self) -> list[tuple[Scope, Finding | StandardConclusion | Conclusion | DevelopmentQuestion]]:
+        holders: list[tuple[Scope, Finding | StandardConclusion | Conclusion | DevelopmentQuestion]] = [
+            *((Scope.CRITERION, f) for f in self.findings.values()),
+            *((Scope.STANDARD, c) for c in self.standard_conclusions.values()),
+            *((Scope.DEVELOPMENT_QUESTION, q) for q in self.questions),
+        ]
+        if self.conclusion is not None:
+            holders.append((Scope.CONCLUSION, self.conclusion))
+        return holders
+
+    def _rewrite_question_links(self, rewrite: Callable[[str], str | None]) -> None:
+        """Apply `rewrite` to every question link in every scope; a None result drops the link."""
+        kind = self.forms.kind
+        for scope, holder in self._value_holders():
+            for spec in kind.fields_for(scope):
+                links = holder.values.get(spec.id)
+                if spec.type is FieldType.QUESTION_LINKS and isinstance(links, tuple) and links:
+                    kept = tuple(new for new in (rewrite(link) for link in links) if new is not None)
+                    if kept != links:
+                        holder.values = {**holder.values, spec.id: kept}
 
     def _renumber_questions(self) -> None:
         for number, question in enumerate(sorted(self.questions, key=lambda q: q.number), start=1):
@@ -540,10 +557,7 @@ class Review:
             question.id = question_ids[question.id]
         for finding in clone.findings.values():
             finding.id = new_id()
-            finding.values = {
-                key: tuple(links.get(v, v) for v in value) if isinstance(value, tuple) else value
-                for key, value in finding.values.items()
-            }
+        clone._rewrite_question_links(lambda link: links.get(link, link))
         for conclusion in clone.standard_conclusions.values():
             conclusion.id = new_id()
         assert clone.conclusion is not None

@@ -114,7 +114,8 @@ def _engine(url: URL) -> Engine:
         try:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA journal_mode=WAL")
+            # journal_mode=WAL is set once, after the file was found to be ours (see _migrate): it rewrites
+            # the header, and a refused file must stay byte for byte as it was.
             cursor.execute("PRAGMA synchronous=NORMAL")
         finally:
             cursor.close()
@@ -152,6 +153,7 @@ def _migrate(database: Database) -> Path | None:
             "install that version or newer to open it. The file was not changed."
         )
     if current == head:
+        _use_wal(database)
         return None
     backup = None
     if current is not None and database.path is not None:
@@ -161,7 +163,18 @@ def _migrate(database: Database) -> Path | None:
         config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+    _use_wal(database)
     return backup
+
+
+def _use_wal(database: Database) -> None:
+    """Write-ahead logging: readers never block the writer, and a crash mid-commit loses nothing committed."""
+    if database.engine.dialect.name != "sqlite" or database.path is None:
+        return
+    with translate_errors(database.label), database.engine.connect() as connection:
+        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        if mode != "wal":
+            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
 
 
 def backup_sqlite(path: Path, *, reason: str, folder: Path | None = None) -> Path:

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from peerreview_app.domain.partnership import Partnership, Stamp
@@ -22,7 +22,7 @@ class PartnershipRepository:
         self._clock = clock
 
     def get(self, partnership_id: uuid.UUID) -> Partnership:
-        row = self._session.get(m.PartnershipRow, partnership_id)
+        row = self._session.scalars(select(m.PartnershipRow).where(m.PartnershipRow.id == partnership_id)).first()
         if row is None:
             raise NotFound(f"no partnership with id {partnership_id}")
         return mp.partnership_record(row)
@@ -77,25 +77,29 @@ class PartnershipRepository:
 class SnapshotRepository:
     """Form snapshots, stored once per content hash and never changed."""
 
-    def __init__(self, session: Session, clock: Callable[[], datetime]) -> None:
+    def __init__(self, session: Session, clock: Callable[[], datetime], known: set[str] | None = None) -> None:
         self._session = session
         self._clock = clock
-        self._known: set[str] = set()
+        # Snapshots are never changed or deleted, so hashes seen stored may be shared across units of work.
+        self._known = known if known is not None else set()
 
     def ensure(self, sha256: str, content: str, framework_key: str, kind_key: str) -> None:
         if sha256 in self._known:
             return
-        if self._session.get(m.FormSnapshotRow, sha256) is None:
-            self._session.add(
-                m.FormSnapshotRow(
-                    sha256=sha256,
-                    content=content,
-                    framework_key=framework_key,
-                    kind_key=kind_key,
-                    created_at=self._clock(),
-                )
+        stored = self._session.scalar(select(func.count()).where(m.FormSnapshotRow.sha256 == sha256))
+        if not stored:
+            self._session.execute(
+                insert(m.table_of(m.FormSnapshotRow)),
+                [
+                    {
+                        "sha256": sha256,
+                        "content": content,
+                        "framework_key": framework_key,
+                        "kind_key": kind_key,
+                        "created_at": self._clock(),
+                    }
+                ],
             )
-            self._session.flush()
         self._known.add(sha256)
 
     def content(self, sha256: str) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import String, delete, func, insert, or_, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from peerreview_app.domain.completeness import Completeness
@@ -20,7 +22,7 @@ from peerreview_app.domain.text import Language
 from peerreview_app.forms.snapshot import forms_from_snapshot
 from peerreview_app.storage import mapping as mp
 from peerreview_app.storage import models as m
-from peerreview_app.storage.errors import Conflict, NotFound
+from peerreview_app.storage.errors import NotFound
 
 
 class _Record(Protocol):
@@ -119,23 +121,25 @@ class ReviewRepository:
         return list(self._session.scalars(select(m.ReviewRow.id).where(m.ReviewRow.previous_revision_id == review_id)))
 
     def summaries(self, where: ReviewFilter | None = None, limit: int | None = None) -> list[ReviewSummary]:
-        """The review list, newest visit first, in one query."""
+        """The review list, newest visit first, in one query.
+
+        Ten thousand rows must stay fluid, so the columns are read as stored text and converted here with
+        cached lookups instead of through SQLAlchemy's per-value result processing.
+        """
         r, p = m.ReviewRow, m.PartnershipRow
         query = select(
-            r.id,
+            type_coerce(r.id, String),
             r.title,
             r.kind,
             r.phase,
-            r.partnership_id,
             p.name,
-            r.sectors,
-            r.first_visit_date,
+            type_coerce(r.sectors, String),
+            type_coerce(r.first_visit_date, String),
             r.revision,
             r.completeness_percent,
             r.open_items,
             r.language,
             r.framework_key,
-            r.updated_at,
         ).join(p, p.id == r.partnership_id)
         where = where or ReviewFilter()
         if where.text:
@@ -152,24 +156,24 @@ class ReviewRepository:
         query = query.order_by(r.first_visit_date.desc().nulls_last(), r.title, r.revision.desc())
         if limit:
             query = query.limit(limit)
+        kinds, phases, languages = _KINDS, _PHASES, _LANGUAGES
+        sectors_of, id_of, date_of = _sectors, _uuid, _date
         summaries = [
             ReviewSummary(
-                row[0],
+                id_of(row[0]),
                 row[1],
-                ReviewKind(row[2]),
-                Phase(row[3]),
+                kinds[row[2]],
+                phases[row[3]],
                 row[4],
-                row[5],
-                tuple(Sector(s) for s in row[6]),
+                sectors_of(row[5]),
+                date_of(row[6]),
                 row[7],
                 row[8],
                 row[9],
-                row[10],
-                Language(row[11]),
-                row[12],
-                row[13],
+                languages[row[10]],
+                row[11],
             )
-            for row in self._session.execute(query)
+            for row in self._session.connection().execute(query)
         ]
         if where.sector:
             summaries = [s for s in summaries if where.sector in s.sectors]
@@ -178,40 +182,40 @@ class ReviewRepository:
     # -- writing ----------------------------------------------------------------------------------------
 
     def add(self, review: Review, completeness: Completeness, *, keep_stamps: bool = False) -> None:
-        """Insert a new review with all its records in a few bulk statements.
+        """Insert a new review with all its records; see `add_many`."""
+        self.add_many([(review, completeness)], keep_stamps=keep_stamps)
 
-        With `keep_stamps` (imports) the records keep the stamps they carry; otherwise they get version 1.
+    def add_many(self, items: Sequence[tuple[Review, Completeness]], *, keep_stamps: bool = False) -> None:
+        """Insert new reviews with all their records, one executemany per table.
+
+        With `keep_stamps` (imports) the records keep the stamps they carry; otherwise they get version 1. An id
+        that exists already makes the unit of work fail with `Conflict`.
         """
-        if self.exists(review.id):
-            raise Conflict(f"a review with id {review.id} already exists")
         if not keep_stamps:
-            stamp = Stamp(self._clock(), self._actor, 1)
-            for record in _records(review):
-                record.stamp = Stamp(stamp.updated_at, stamp.updated_by, stamp.version)
-            review.stamp = Stamp(stamp.updated_at, stamp.updated_by, stamp.version)
-        session = self._session
-        session.execute(
-            insert(m.ReviewRow), [{"id": review.id, **_review_columns(review, completeness), **_stamp(review.stamp)}]
-        )
-        tables: list[tuple[type[m.Base], Sequence[Any], Callable[[Any, int], dict[str, Any]]]] = [
-            (m.PanelMemberRow, review.members, mp.member_columns),
-            (m.ConversationRow, review.conversations, mp.conversation_columns),
-            (m.FindingRow, list(review.findings.values()), mp.finding_columns),
-            (m.StandardConclusionRow, list(review.standard_conclusions.values()), mp.standard_conclusion_columns),
-            (m.ConclusionRow, [review.conclusion] if review.conclusion else [], mp.conclusion_columns),
-            (m.DevelopmentQuestionRow, review.questions, mp.question_columns),
-            (m.NoteRow, review.notes, mp.note_columns),
-            (m.MemberJudgementRow, review.member_judgements, mp.judgement_columns),
-        ]
-        for model, records, columns in tables:
-            if records:
-                session.execute(
-                    insert(model),
-                    [
-                        {"id": rec.id, "review_id": review.id, **columns(rec, i), **_stamp(rec.stamp)}
-                        for i, rec in enumerate(records)
-                    ],
+            for review, _ in items:
+                self._stamp_new(review)
+        # Core inserts on the session's connection: the ORM's bulk path costs more than the statements
+        # themselves, and these rows are not needed as ORM objects in this unit of work.
+        tables: dict[type[m.Base], list[dict[str, Any]]] = {model: [] for model, _ in _CHILD_TABLES}
+        review_rows = []
+        for review, completeness in items:
+            review_rows.append({"id": review.id, **_review_columns(review, completeness), **_stamp(review.stamp)})
+            for model, records in _children(review):
+                columns = _CHILD_COLUMNS[model]
+                tables[model].extend(
+                    {"id": rec.id, "review_id": review.id, **columns(rec, i), **_stamp(rec.stamp)}
+                    for i, rec in enumerate(records)
                 )
+        self._session.execute(insert(m.table_of(m.ReviewRow)), review_rows)
+        for model, rows in tables.items():
+            if rows:
+                self._session.execute(insert(m.table_of(model)), rows)
+
+    def _stamp_new(self, review: Review) -> None:
+        now = self._clock()
+        for record in _records(review):
+            record.stamp = Stamp(now, self._actor, 1)
+        review.stamp = Stamp(now, self._actor, 1)
 
     def save(self, review: Review, completeness: Completeness) -> None:
         """Write what changed in a review loaded with `get`; changed records get a new stamp."""
@@ -306,6 +310,52 @@ class ReviewRepository:
 
     def _new(self) -> dict[str, Any]:
         return {"updated_at": self._clock(), "updated_by": self._actor, "version": 1}
+
+
+_KINDS = {k.value: k for k in ReviewKind}
+_PHASES = {p.value: p for p in Phase}
+_LANGUAGES = {lang.value: lang for lang in Language}
+
+
+@lru_cache(maxsize=64)
+def _sectors(stored: str) -> tuple[Sector, ...]:
+    return tuple(Sector(s) for s in json.loads(stored))
+
+
+def _uuid(stored: str) -> uuid.UUID:
+    # SQLite keeps UUIDs as 32 hex digits, PostgreSQL as native uuid (text with dashes here).
+    return uuid.UUID(stored)
+
+
+def _date(stored: str | None) -> date | None:
+    return date.fromisoformat(stored) if stored else None
+
+
+_CHILD_TABLES: tuple[tuple[type[m.Base], Callable[[Any, int], dict[str, Any]]], ...] = (
+    # Parents first: notes and judgements refer to members and conversations.
+    (m.PanelMemberRow, mp.member_columns),
+    (m.ConversationRow, mp.conversation_columns),
+    (m.FindingRow, mp.finding_columns),
+    (m.StandardConclusionRow, mp.standard_conclusion_columns),
+    (m.ConclusionRow, mp.conclusion_columns),
+    (m.DevelopmentQuestionRow, mp.question_columns),
+    (m.NoteRow, mp.note_columns),
+    (m.MemberJudgementRow, mp.judgement_columns),
+)
+_CHILD_COLUMNS = dict(_CHILD_TABLES)
+
+
+def _children(review: Review) -> list[tuple[type[m.Base], Sequence[Any]]]:
+    return [
+        (m.PanelMemberRow, review.members),
+        (m.ConversationRow, review.conversations),
+        (m.FindingRow, list(review.findings.values())),
+        (m.StandardConclusionRow, list(review.standard_conclusions.values())),
+        (m.ConclusionRow, [review.conclusion] if review.conclusion else []),
+        (m.DevelopmentQuestionRow, review.questions),
+        (m.NoteRow, review.notes),
+        (m.MemberJudgementRow, review.member_judgements),
+    ]
 
 
 def _stamp(stamp: Stamp) -> dict[str, Any]:

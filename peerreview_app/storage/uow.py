@@ -26,8 +26,16 @@ class UnitOfWork:
     partnerships: PartnershipRepository
     snapshots: SnapshotRepository
 
-    def __init__(self, database: Database, actor: str, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        database: Database,
+        actor: str,
+        clock: Callable[[], datetime] = utcnow,
+        *,
+        known_snapshots: set[str] | None = None,
+    ) -> None:
         self._database = database
+        self._known_snapshots = known_snapshots if known_snapshots is not None else set()
         self.actor = actor
         self.clock = clock
         self._session: Session | None = None
@@ -37,7 +45,7 @@ class UnitOfWork:
         self._session = session
         self.reviews = ReviewRepository(session, self.actor, self.clock)
         self.partnerships = PartnershipRepository(session, self.actor, self.clock)
-        self.snapshots = SnapshotRepository(session, self.clock)
+        self.snapshots = SnapshotRepository(session, self.clock, self._known_snapshots)
         return self
 
     def __exit__(
