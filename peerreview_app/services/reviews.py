@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID, uuid4
@@ -16,12 +16,13 @@ from peerreview_app.domain.partnership import Partnership, RecognitionStatus, Se
 from peerreview_app.domain.review import IdFactory, Review
 from peerreview_app.domain.text import Language
 from peerreview_app.forms.loader import FormFile
-from peerreview_app.forms.snapshot import forms_from_snapshot, snapshot_content
+from peerreview_app.forms.snapshot import forms_from_snapshot
 from peerreview_app.i18n import _
 from peerreview_app.services.editing import edit
 from peerreview_app.services.errors import InputError, NotFound
 from peerreview_app.services.labels import describe
 from peerreview_app.services.workbench import Workbench
+from peerreview_app.storage.uow import UnitOfWork
 
 _HEX = re.compile(r"^[0-9a-f]+$")
 
@@ -78,6 +79,22 @@ def choose_forms(workbench: Workbench, kind: str, framework: str | None = None) 
     return framework_form, kind_form
 
 
+@dataclass(frozen=True, slots=True)
+class NewReview:
+    """What a new review starts from; a partnership given by name is found or created."""
+
+    kind: str
+    partnership: UUID | str
+    framework: str | None = None
+    title: str | None = None
+    sectors: tuple[Sector, ...] = ()
+    visit_dates: tuple[date, ...] = ()
+    language: Language = Language.NL
+    region: str = ""
+    status: RecognitionStatus | None = None
+    review_id: UUID | None = None
+
+
 def create_review(
     workbench: Workbench,
     *,
@@ -92,48 +109,47 @@ def create_review(
     status: RecognitionStatus | None = None,
     review_id: UUID | None = None,
 ) -> Review:
-    """Start a review in voorbereiding; a partnership given by name is found or created."""
-    framework_form, kind_form = choose_forms(workbench, kind, framework)
-    content, sha256 = snapshot_content(framework_form.data, kind_form.data)
-    forms = forms_from_snapshot(content, sha256)
-    sectors = tuple(sectors)
+    """Start a review in voorbereiding, with an empty finding for every criterion."""
+    request = NewReview(
+        kind, partnership, framework, title, tuple(sectors), tuple(visit_dates), language, region, status, review_id
+    )
+    return create_reviews(workbench, [request])[0]
+
+
+def create_reviews(workbench: Workbench, requests: Sequence[NewReview]) -> list[Review]:
+    """Start several reviews at once (a secretariat planning a round), all in one transaction or none."""
     with workbench.uow() as uow:
-        if isinstance(partnership, UUID):
-            target = uow.partnerships.get(partnership)
-        else:
-            name = partnership.strip()
-            if not name:
-                raise InputError(_("A review needs a partnership"))
-            found = uow.partnerships.find_by_name(name)
-            if found is None:
-                default_status = (
-                    RecognitionStatus.ASPIRANT
-                    if forms.kind.kind is ReviewKind.ASSESSMENT
-                    else RecognitionStatus.RECOGNISED
-                )
-                found = Partnership(uuid4(), name, sectors, region, status or default_status)
-                uow.partnerships.add(found)
-            target = found
-        dates = tuple(visit_dates)
-        year = dates[0].year if dates else workbench.clock().year
-        review = Review.start(
-            title=title or f"{forms.kind.name.get(language)} {target.name} {year}",
-            forms=forms,
-            partnership=target,
-            created_at=workbench.clock(),
-            created_by=workbench.actor,
-            language=language,
-            sectors=sectors,
-            visit_dates=dates,
-            new_id=_ids(review_id),
-        )
-        uow.snapshots.ensure(sha256, content, framework_form.key, kind_form.key)
-        uow.reviews.add(review, check(review))
+        partnerships: dict[UUID | str, Partnership] = {}
+        created = []
+        for request in requests:
+            framework_form, kind_form = choose_forms(workbench, request.kind, request.framework)
+            content, sha256 = workbench.snapshot(framework_form, kind_form)
+            forms = forms_from_snapshot(content, sha256)
+            key = request.partnership if isinstance(request.partnership, UUID) else request.partnership.strip().lower()
+            if key not in partnerships:
+                partnerships[key] = _partnership(uow, request, forms.kind.kind)
+            target = partnerships[key]
+            year = request.visit_dates[0].year if request.visit_dates else workbench.clock().year
+            review = Review.start(
+                title=request.title or f"{forms.kind.name.get(request.language)} {target.name} {year}",
+                forms=forms,
+                partnership=target,
+                created_at=workbench.clock(),
+                created_by=workbench.actor,
+                language=request.language,
+                sectors=request.sectors,
+                visit_dates=request.visit_dates,
+                new_id=_ids(request.review_id),
+            )
+            uow.snapshots.ensure(sha256, content, framework_form.key, kind_form.key)
+            created.append(review)
+        uow.reviews.add_many([(review, check(review)) for review in created])
         uow.commit()
-    return review
+    return created
 
 
 def _ids(first: UUID | None) -> IdFactory:
+    """uuid4, except that the first id handed out (the review's) is `first` when given."""
     if first is None:
         return uuid4
     pending = [first]
@@ -142,6 +158,20 @@ def _ids(first: UUID | None) -> IdFactory:
         return pending.pop() if pending else uuid4()
 
     return new_id
+
+
+def _partnership(uow: UnitOfWork, request: NewReview, kind: ReviewKind) -> Partnership:
+    if isinstance(request.partnership, UUID):
+        return uow.partnerships.get(request.partnership)
+    name = request.partnership.strip()
+    if not name:
+        raise InputError(_("A review needs a partnership"))
+    found = uow.partnerships.find_by_name(name)
+    if found is None:
+        default_status = RecognitionStatus.ASPIRANT if kind is ReviewKind.ASSESSMENT else RecognitionStatus.RECOGNISED
+        found = Partnership(uuid4(), name, request.sectors, request.region, request.status or default_status)
+        uow.partnerships.add(found)
+    return found
 
 
 def get_review(workbench: Workbench, review_id: UUID) -> Review:
@@ -210,12 +240,14 @@ def delete_review(workbench: Workbench, review_id: UUID) -> None:
 
 __all__ = [
     "CompletenessReport",
+    "NewReview",
     "NotFound",
     "OpenItem",
     "ReviewFilter",
     "ReviewSummary",
     "completeness",
     "create_review",
+    "create_reviews",
     "delete_review",
     "get_review",
     "list_reviews",

@@ -8,7 +8,9 @@ from datetime import datetime
 
 from peerreview_app import config
 from peerreview_app.forms.catalog import FormCatalog
+from peerreview_app.forms.loader import FormFile
 from peerreview_app.forms.paths import builtin_forms_dir
+from peerreview_app.forms.snapshot import snapshot_content
 from peerreview_app.storage.engine import Database, open_database
 from peerreview_app.storage.uow import UnitOfWork, utcnow
 
@@ -21,6 +23,8 @@ class Workbench:
     actor: str
     clock: Callable[[], datetime] = utcnow
     _catalog: FormCatalog | None = field(default=None, repr=False)
+    _snapshots: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict, repr=False)
+    _stored_snapshots: set[str] = field(default_factory=set, repr=False)
 
     @classmethod
     def open(cls, target: str | None = None, *, actor: str | None = None, migrate: bool = True) -> Workbench:
@@ -31,7 +35,14 @@ class Workbench:
         return cls(open_database(target, migrate=migrate), actor or config.current_user())
 
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.database, self.actor, self.clock)
+        return UnitOfWork(self.database, self.actor, self.clock, known_snapshots=self._stored_snapshots)
+
+    def snapshot(self, framework: FormFile, kind: FormFile) -> tuple[str, str]:
+        """The snapshot JSON and SHA-256 of a framework and kind form, computed once per pair."""
+        key = (framework.key, kind.key)
+        if key not in self._snapshots:
+            self._snapshots[key] = snapshot_content(framework.data, kind.data)
+        return self._snapshots[key]
 
     @property
     def catalog(self) -> FormCatalog:
@@ -42,6 +53,7 @@ class Workbench:
 
     def reload_forms(self) -> None:
         self._catalog = None
+        self._snapshots.clear()
 
     def close(self) -> None:
         self.database.dispose()

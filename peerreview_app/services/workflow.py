@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from peerreview_app.domain.completeness import check
+from peerreview_app.domain.completeness import CompletenessItem, Problem, check
 from peerreview_app.domain.errors import TransitionError
+from peerreview_app.domain.partnership import Role
 from peerreview_app.domain.phases import Phase
 from peerreview_app.domain.review import Review
 from peerreview_app.i18n import _
@@ -23,11 +24,13 @@ def move_to(workbench: Workbench, review_id: UUID, target: Phase) -> Review:
             review.move_to(target, actor=workbench.actor, now=workbench.clock(), problems=problems)
         except TransitionError as exc:
             if exc.problems:
+                # The domain names missing panel roles by id; completeness items are already sentences.
+                open_items = tuple(_role_problem(review, p) if p in _ROLE_IDS else p for p in exc.problems)
                 raise TransitionError(
                     _("{title!r} cannot move to {phase}: {count} item(s) open").format(
-                        title=review.title, phase=phase_label(Phase(target)), count=len(exc.problems)
+                        title=review.title, phase=phase_label(Phase(target)), count=len(open_items)
                     ),
-                    exc.problems,
+                    open_items,
                 ) from None
             raise TransitionError(
                 _("{title!r} cannot go from {current} to {phase}").format(
@@ -37,6 +40,15 @@ def move_to(workbench: Workbench, review_id: UUID, target: Phase) -> Review:
         return review
 
     return edit(workbench, review_id, change)
+
+
+_ROLE_IDS = {role.value for role in Role}
+
+
+def _role_problem(review: Review, role_id: str) -> str:
+    role = Role(role_id)
+    problem = Problem.ROLE_DUPLICATE if review.members_with_role(role) else Problem.ROLE_MISSING
+    return describe(CompletenessItem(None, "", "panel", problem, detail=role.value))
 
 
 def adopt(workbench: Workbench, review_id: UUID) -> Review:
