@@ -1,0 +1,7 @@
+"""``python -m peerreview_app`` is the same as ``peerreview``."""
+
+import sys
+
+from peerreview_app.cli import main
+
+sys.exit(main())
