@@ -1,0 +1,35 @@
+"""``python -m benchmarks [--quick] [--json FILE]``: every performance target beside its baseline."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer runs and smaller data, for a fast check")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="peerreview-bench-") as folder:
+        # Benchmarks never touch the user's data folder or forms.
+        os.environ["PEERREVIEW_DATA_DIR"] = str(Path(folder) / "data")
+        from benchmarks import harness, storage_bench
+
+        runs = 3 if args.quick else 5
+        results = [
+            *storage_bench.bench_create(Path(folder), 200 if args.quick else 1000, runs),
+            storage_bench.bench_list(Path(folder), 2000 if args.quick else 10_000, runs),
+            storage_bench.bench_open(Path(folder), runs * 4),
+        ]
+    harness.print_table(results)
+    if args.json:
+        harness.write_json(results, args.json)
+    return 0 if all(r.met for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
