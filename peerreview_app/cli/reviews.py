@@ -149,7 +149,7 @@ def _print_list(summaries: list[ReviewSummary]) -> None:
             ]
             for s in summaries
         ],
-        [8, 16, 22, 5, 10, 34, 60],
+        [8, 20, 22, 5, 10, 34, 60],
     )
 
 
@@ -210,6 +210,11 @@ def _print_standards(review: Review) -> None:
     for standard in review.framework.standards:
         judgement = review.standard_judgement(standard.id)
         suffix = f" — {_scale_label(review, 'standard', judgement)}" if judgement else ""
+        derived = review.derived_standard_judgement(standard.id)
+        if judgement and derived and judgement != derived:
+            suffix += " " + _("(deviates from the derived judgement: {derived})").format(
+                derived=_scale_label(review, "standard", derived)
+            )
         print(f"{standard.number}. {standard.title.get(lang)}{suffix}")
         for criterion in standard.criteria:
             finding = review.findings[criterion.id]
