@@ -206,6 +206,9 @@ class ReviewRepository:
                     {"id": rec.id, "review_id": review.id, **columns(rec, i), **_stamp(rec.stamp)}
                     for i, rec in enumerate(records)
                 )
+        # Core statements do not autoflush: pending ORM objects (a partnership created in this unit of work)
+        # must reach the database before the rows that refer to them.
+        self._session.flush()
         self._session.execute(insert(m.table_of(m.ReviewRow)), review_rows)
         for model, rows in tables.items():
             if rows:
