@@ -80,11 +80,13 @@ class SnapshotRepository:
     def __init__(self, session: Session, clock: Callable[[], datetime], known: set[str] | None = None) -> None:
         self._session = session
         self._clock = clock
-        # Snapshots are never changed or deleted, so hashes seen stored may be shared across units of work.
+        # Snapshots are never changed or deleted, so hashes seen committed may be shared across units of work;
+        # hashes of this unit of work join them only on commit (a rollback takes the row away again).
         self._known = known if known is not None else set()
+        self._pending: set[str] = set()
 
     def ensure(self, sha256: str, content: str, framework_key: str, kind_key: str) -> None:
-        if sha256 in self._known:
+        if sha256 in self._known or sha256 in self._pending:
             return
         stored = self._session.scalar(select(func.count()).where(m.FormSnapshotRow.sha256 == sha256))
         if not stored:
@@ -100,7 +102,12 @@ class SnapshotRepository:
                     }
                 ],
             )
-        self._known.add(sha256)
+        self._pending.add(sha256)
+
+    def committed(self) -> None:
+        """The unit of work committed: what it stored is now known to be stored."""
+        self._known |= self._pending
+        self._pending.clear()
 
     def content(self, sha256: str) -> str:
         content = self._session.scalar(select(m.FormSnapshotRow.content).where(m.FormSnapshotRow.sha256 == sha256))

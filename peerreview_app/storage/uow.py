@@ -67,6 +67,7 @@ class UnitOfWork:
     def commit(self) -> None:
         assert self._session is not None, "commit outside the unit of work"
         self._session.commit()
+        self.snapshots.committed()
 
     def flush(self) -> None:
         assert self._session is not None
