@@ -1,0 +1,1 @@
+"""The workspace of one review: a navigator and a page per item."""
