@@ -2,6 +2,6 @@
 
 import sys
 
-from peerreview_app.cli import main
+from peerreview_app.entry import main
 
 sys.exit(main())

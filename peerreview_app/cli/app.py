@@ -57,18 +57,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``peerreview`` command."""
+Gui = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None, *, gui: Gui | None = None) -> int:
+    """Entry point of the ``peerreview`` command; `gui` starts the desktop workbench (see ``entry.py``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_language_from(argv))
     logging.basicConfig(level=os.environ.get("PEERREVIEW_LOG", "WARNING").upper(), format="%(levelname)s %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.gui = gui
     handler: Command | None = getattr(args, "handler", None)
     if handler is None:
-        # The Qt workbench is not part of this release yet: without a command there is only help.
-        parser.print_help()
-        return OK
+        if gui is None:
+            parser.print_help()
+            return OK
+        return run(gui, args)
     return run(handler, args)
 
 

@@ -75,9 +75,11 @@ def demo_command(args: argparse.Namespace) -> int:
             )
         if result.already_present:
             print(_("{count} demo review(s) were already there").format(count=len(result.already_present)))
-        print()
-        _print_list(reviews.list_reviews(workbench))
-    return 0
+        if args.no_gui or args.gui is None:
+            print()
+            _print_list(reviews.list_reviews(workbench))
+            return 0
+    return int(args.gui(args))
 
 
 def new_command(args: argparse.Namespace) -> int:
