@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -36,6 +38,12 @@ class Role(StrEnum):
     @property
     def on_panel(self) -> bool:
         return self is not Role.PARTNERSHIP_CONTACT
+
+
+def missing_panel_roles(roles: Iterable[Role]) -> list[Role]:
+    """The roles of which a panel does not have exactly one: a panel has one voorzitter and one secretaris."""
+    counts = Counter(roles)
+    return [role for role in (Role.CHAIR, Role.SECRETARY) if counts[role] != 1]
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from uuid import UUID, uuid4
 from .errors import DomainError, InvalidValueError, ReviewLockedError, TransitionError, UnknownReferenceError
 from .framework import Framework
 from .kind import MAX_TEXT_LENGTH, FieldType, FieldValue, KindDefinition, ReviewKind, Scope, normalise_value
-from .partnership import PanelMember, Partnership, Role, Sector, Stamp
+from .partnership import PanelMember, Partnership, Role, Sector, Stamp, missing_panel_roles
 from .phases import Phase, allowed_targets
 from .records import (
     Conclusion,
@@ -524,7 +524,7 @@ class Review:
 
     def panel_role_problems(self) -> list[str]:
         """The roles the panel still lacks (role ids): exactly one chair and one secretary."""
-        return [role.value for role in (Role.CHAIR, Role.SECRETARY) if len(self.members_with_role(role)) != 1]
+        return [role.value for role in missing_panel_roles(m.role for m in self.members)]
 
     def new_revision(self, *, created_at: datetime, created_by: str, new_id: IdFactory = uuid4) -> Review:
         """A correction of an adopted review: a copy in rapportage with the next revision number.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from peerreview_app.domain.completeness import CompletenessItem, Problem
 from peerreview_app.domain.kind import ReviewKind, Scope
-from peerreview_app.domain.partnership import Role
+from peerreview_app.domain.partnership import RecognitionStatus, Role
 from peerreview_app.domain.phases import Phase
 from peerreview_app.i18n import _, language
 
@@ -31,6 +31,11 @@ def role_label(role: Role) -> str:
         Role.PARTNERSHIP_CONTACT: _("partnership contact"),
     }
     return labels[role]
+
+
+def status_label(status: RecognitionStatus) -> str:
+    """Erkend or aspirant."""
+    return _("recognised") if status is RecognitionStatus.RECOGNISED else _("aspirant")
 
 
 def kind_label(kind: ReviewKind) -> str:

@@ -12,7 +12,7 @@ from peerreview_app.domain.completeness import CompletenessItem, check
 from peerreview_app.domain.errors import DomainError
 from peerreview_app.domain.kind import ReviewKind
 from peerreview_app.domain.listing import ReviewFilter, ReviewSummary
-from peerreview_app.domain.partnership import Partnership, RecognitionStatus, Sector
+from peerreview_app.domain.partnership import PanelMember, Partnership, RecognitionStatus, Role, Sector
 from peerreview_app.domain.review import IdFactory, Review
 from peerreview_app.domain.text import Language
 from peerreview_app.forms.loader import FormFile
@@ -93,6 +93,26 @@ class NewReview:
     region: str = ""
     status: RecognitionStatus | None = None
     review_id: UUID | None = None
+    members: tuple[NewMember, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NewMember:
+    """A person on the panel of a new review."""
+
+    name: str
+    role: Role
+    organisation: str = ""
+    email: str = ""
+
+
+def default_title(
+    kind_form: FormFile, partnership_name: str, visit_dates: Sequence[date], language: Language, today: date
+) -> str:
+    """The title a new review gets unless the user gives one: kind, partnership and year of the visit."""
+    assert kind_form.kind is not None
+    year = visit_dates[0].year if visit_dates else today.year
+    return " ".join(part for part in (kind_form.kind.name.get(language), partnership_name.strip(), str(year)) if part)
 
 
 def create_review(
@@ -108,10 +128,21 @@ def create_review(
     region: str = "",
     status: RecognitionStatus | None = None,
     review_id: UUID | None = None,
+    members: Iterable[NewMember] = (),
 ) -> Review:
-    """Start a review in voorbereiding, with an empty finding for every criterion."""
+    """Start a review in voorbereiding, with an empty finding for every criterion (and its panel, if given)."""
     request = NewReview(
-        kind, partnership, framework, title, tuple(sectors), tuple(visit_dates), language, region, status, review_id
+        kind,
+        partnership,
+        framework,
+        title,
+        tuple(sectors),
+        tuple(visit_dates),
+        language,
+        region,
+        status,
+        review_id,
+        tuple(members),
     )
     return create_reviews(workbench, [request])[0]
 
@@ -129,9 +160,11 @@ def create_reviews(workbench: Workbench, requests: Sequence[NewReview]) -> list[
             if key not in partnerships:
                 partnerships[key] = _partnership(uow, request, forms.kind.kind)
             target = partnerships[key]
-            year = request.visit_dates[0].year if request.visit_dates else workbench.clock().year
+            title = request.title or default_title(
+                kind_form, target.name, request.visit_dates, request.language, workbench.clock().date()
+            )
             review = Review.start(
-                title=request.title or f"{forms.kind.name.get(request.language)} {target.name} {year}",
+                title=title,
                 forms=forms,
                 partnership=target,
                 created_at=workbench.clock(),
@@ -141,6 +174,16 @@ def create_reviews(workbench: Workbench, requests: Sequence[NewReview]) -> list[
                 visit_dates=request.visit_dates,
                 new_id=_ids(request.review_id),
             )
+            for person in request.members:
+                review.add_member(
+                    PanelMember(
+                        uuid4(),
+                        person.name.strip(),
+                        Role(person.role),
+                        person.organisation.strip(),
+                        person.email.strip(),
+                    )
+                )
             uow.snapshots.ensure(sha256, content, framework_form.key, kind_form.key)
             created.append(review)
         uow.reviews.add_many([(review, check(review)) for review in created])
@@ -160,6 +203,11 @@ def _ids(first: UUID | None) -> IdFactory:
     return new_id
 
 
+def default_status(kind: ReviewKind) -> RecognitionStatus:
+    """Aspirant partnerships are the ones assessed; developmental reviews are for recognised ones."""
+    return RecognitionStatus.ASPIRANT if kind is ReviewKind.ASSESSMENT else RecognitionStatus.RECOGNISED
+
+
 def _partnership(uow: UnitOfWork, request: NewReview, kind: ReviewKind) -> Partnership:
     if isinstance(request.partnership, UUID):
         return uow.partnerships.get(request.partnership)
@@ -168,8 +216,7 @@ def _partnership(uow: UnitOfWork, request: NewReview, kind: ReviewKind) -> Partn
         raise InputError(_("A review needs a partnership"))
     found = uow.partnerships.find_by_name(name)
     if found is None:
-        default_status = RecognitionStatus.ASPIRANT if kind is ReviewKind.ASSESSMENT else RecognitionStatus.RECOGNISED
-        found = Partnership(uuid4(), name, request.sectors, request.region, request.status or default_status)
+        found = Partnership(uuid4(), name, request.sectors, request.region, request.status or default_status(kind))
         uow.partnerships.add(found)
     return found
 
@@ -240,6 +287,7 @@ def delete_review(workbench: Workbench, review_id: UUID) -> None:
 
 __all__ = [
     "CompletenessReport",
+    "NewMember",
     "NewReview",
     "NotFound",
     "OpenItem",
@@ -248,6 +296,8 @@ __all__ = [
     "completeness",
     "create_review",
     "create_reviews",
+    "default_status",
+    "default_title",
     "delete_review",
     "get_review",
     "list_reviews",
