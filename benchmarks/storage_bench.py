@@ -194,10 +194,11 @@ def bench_list(folder: Path, count: int, runs: int) -> Result:
 # -- open one 40-criterion review ------------------------------------------------------------------------
 
 
-def bench_open(folder: Path, runs: int) -> Result:
+def forty_criteria_review(workbench: Workbench, folder: Path) -> UUID:
+    """A full assessment review on a 5 × 8 framework (200 notes, 160 member judgements); answers its id."""
     form_path = _forty_criteria_framework(folder)
     install_form(form_path, config.user_forms_dir())
-    workbench = _workbench(folder, "open.sqlite3")
+    workbench.reload_forms()
     review = reviews.create_review(
         workbench,
         kind="assessment",
@@ -213,14 +214,20 @@ def bench_open(folder: Path, runs: int) -> Result:
         uow.flush()
         uow.reviews.add(full, check(full))
         uow.commit()
+    return review.id
 
-    seconds = median_time(lambda: workbench, lambda wb: reviews.get_review(wb, review.id), runs)
-    loaded = reviews.get_review(workbench, review.id)
+
+def bench_open(folder: Path, runs: int) -> Result:
+    workbench = _workbench(folder, "open.sqlite3")
+    review_id = forty_criteria_review(workbench, folder)
+
+    seconds = median_time(lambda: workbench, lambda wb: reviews.get_review(wb, review_id), runs)
+    loaded = reviews.get_review(workbench, review_id)
     assert len(loaded.notes) == 200 and len(loaded.member_judgements) == 160
 
     def raw(path: Path) -> None:
         connection = sqlite3.connect(path)
-        key = review.id.hex
+        key = review_id.hex
         try:
             connection.execute("SELECT * FROM review WHERE id = ?", (key,)).fetchall()
             for table in (

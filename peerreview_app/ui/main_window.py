@@ -189,12 +189,15 @@ class MainWindow(QMainWindow):
         self._update_actions()
         return True
 
-    def show_list(self) -> None:
-        if self._close_workspace():
-            self.review_list.reload()
-            self.pages.setCurrentWidget(self.review_list)
-            self.setWindowTitle(_("Peer Review Workbench"))
-            self.settings.last_review = None
+    def show_list(self) -> bool:
+        """Back to the review list; answers False when the user kept the review open (unsaved text)."""
+        if not self._close_workspace():
+            return False
+        self.review_list.reload()
+        self.pages.setCurrentWidget(self.review_list)
+        self.setWindowTitle(_("Peer Review Workbench"))
+        self.settings.last_review = None
+        return True
 
     def _close_workspace(self) -> bool:
         if self.workspace is None:
@@ -271,7 +274,7 @@ class MainWindow(QMainWindow):
         if last is not None and any(s.id == last for s in reviews.list_reviews(self.workbench)):
             self.open_review(last)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         last = self.workspace.context.review_id if self.workspace is not None else None
         if not self._close_workspace():
             event.ignore()

@@ -7,6 +7,7 @@ from PySide6 import QtCore as QtCore
 from PySide6 import QtGui as QtGui
 from PySide6 import QtWidgets as QtWidgets
 from PySide6.QtCore import (
+    QAbstractItemModel as QAbstractItemModel,
     QAbstractTableModel as QAbstractTableModel,
 )
 from PySide6.QtCore import (
@@ -50,6 +51,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtCore import (
     QRect as QRect,
+    QRectF as QRectF,
 )
 from PySide6.QtCore import (
     QRunnable as QRunnable,
@@ -127,6 +129,8 @@ from PySide6.QtGui import (
     QIcon as QIcon,
 )
 from PySide6.QtGui import (
+    QHideEvent as QHideEvent,
+    QKeyEvent as QKeyEvent,
     QKeySequence as QKeySequence,
 )
 from PySide6.QtGui import (
@@ -140,9 +144,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtGui import (
     QPixmap as QPixmap,
+    QResizeEvent as QResizeEvent,
+    QTextCursor as QTextCursor,
 )
 from PySide6.QtGui import (
     QShortcut as QShortcut,
+    QShowEvent as QShowEvent,
 )
 from PySide6.QtGui import (
     QStandardItem as QStandardItem,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from uuid import UUID
@@ -12,16 +13,28 @@ from peerreview_app import i18n
 from peerreview_app.services.demo import fill_demo
 from peerreview_app.services.workbench import Workbench
 from peerreview_app.ui.events import AppEvents
-from peerreview_app.ui.qt import QWidget
+from peerreview_app.ui.qt import QFileDialog, QInputDialog, QMessageBox, QWidget
 from peerreview_app.ui.settings import Settings
 from peerreview_app.ui.workspace.context import WorkspaceContext
 
 
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, filled once per session (about 8 s) and copied for every test that needs it."""
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
+    with Workbench.open(str(path), actor="tester") as workbench:
+        fill_demo(workbench)
+    # Closing the engine checkpoints the write-ahead log into the file, so a plain copy is complete.
+    assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+    return path
+
+
 @pytest.fixture
-def demo_workbench(tmp_path: Path) -> Iterator[Workbench]:
-    """A workbench on a fresh database file filled with the demo reviews (see services/demo.py for the ids)."""
-    workbench = Workbench.open(str(tmp_path / "demo.sqlite3"), actor="tester")
-    fill_demo(workbench)
+def demo_workbench(tmp_path: Path, _demo_template: Path) -> Iterator[Workbench]:
+    """A workbench on its own copy of the demo database (see services/demo.py for the ids)."""
+    target = tmp_path / "demo.sqlite3"
+    shutil.copyfile(_demo_template, target)
+    workbench = Workbench.open(str(target), actor="tester")
     try:
         yield workbench
     finally:
@@ -36,6 +49,27 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def events() -> AppEvents:
     return AppEvents()
+
+
+class UnexpectedDialog(AssertionError):
+    """A modal dialog opened that the test did not expect; offscreen it would block the run forever."""
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Modal dialogs fail the test instead of blocking it; a test that expects one patches it itself."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        shown = [a for a in args if isinstance(a, str)]
+        raise UnexpectedDialog(f"a modal dialog would block this test: {shown!r}")
+
+    for name in ("question", "warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
+    for name in ("getItem", "getText", "getMultiLineText"):
+        monkeypatch.setattr(QInputDialog, name, staticmethod(refuse))
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,10 @@ from peerreview_app.ui.qt import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPalette,
     QPlainTextEdit,
+    QResizeEvent,
+    QSizePolicy,
     Qt,
     QTimer,
     QUndoCommand,
@@ -164,15 +167,39 @@ class FieldEditor(QWidget):
 
 
 class _PlainText(QPlainTextEdit):
-    """A plain-text box that pastes rich text as plain text and saves when it loses focus."""
+    """A plain-text box that grows with its text, pastes rich text as plain text and saves on focus out."""
+
+    MIN_HEIGHT = 64
+    MAX_HEIGHT = 420
 
     def __init__(self, editor: FieldEditor) -> None:
         super().__init__(editor)
         self._editor = editor
         self.setTabChangesFocus(True)
-        self.setMinimumHeight(72)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
 
-    def focusOutEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def _fit(self, *_args: object) -> None:
+        # Pages hold many fields: a box as tall as its text (within bounds) keeps them short and readable.
+        lines = max(int(self.document().size().height()), 1)
+        line_height = self.fontMetrics().lineSpacing()
+        margins = self.contentsMargins().top() + self.contentsMargins().bottom() + 2 * self.frameWidth() + 8
+        wanted = lines * line_height + margins + line_height  # one spare line invites typing on
+        self.setFixedHeight(max(self.MIN_HEIGHT, min(self.MAX_HEIGHT, wanted)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def set_muted(self, muted: bool) -> None:
+        """Read-only boxes take the window colour, so they do not look editable."""
+        palette = self.palette()
+        role = QPalette.ColorRole.Window if muted else QPalette.ColorRole.Base
+        palette.setColor(QPalette.ColorRole.Base, self.style().standardPalette().color(role))
+        self.setPalette(palette)
+
+    def focusOutEvent(self, event: object) -> None:
         super().focusOutEvent(event)  # type: ignore[arg-type]
         if self._editor.pending:
             self._editor.commit()
@@ -210,6 +237,7 @@ class TextEditor(FieldEditor):
 
     def set_read_only(self, read_only: bool) -> None:
         self.box.setReadOnly(read_only)
+        self.box.set_muted(read_only)
 
 
 class ListEditor(TextEditor):
@@ -268,7 +296,9 @@ class QuestionLinksEditor(FieldEditor):
         self.list = QListWidget(self)
         self.list.setObjectName(f"links_{spec.id}")
         self.list.setAccessibleName(spec.label.get(language()))
-        self.list.setMaximumHeight(110)
+        self.list.setMaximumHeight(130)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
