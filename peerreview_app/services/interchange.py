@@ -18,6 +18,15 @@ from peerreview_app.services.workbench import Workbench
 from peerreview_app.storage.uow import UnitOfWork
 
 
+class ReviewExists(DomainError):
+    """The file holds a review that is already here (and not adopted); import again with replace to overwrite."""
+
+    def __init__(self, review_id: UUID, title: str) -> None:
+        super().__init__(_("The review {id} already exists; use --replace to overwrite it").format(id=review_id))
+        self.review_id = review_id
+        self.title = title
+
+
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     review_id: UUID
@@ -63,9 +72,7 @@ def import_review_json(workbench: Workbench, source: Path, *, replace: bool = Fa
                     )
                 )
             if not replace:
-                raise DomainError(
-                    _("The review {id} already exists; use --replace to overwrite it").format(id=review.id)
-                )
+                raise ReviewExists(review.id, uow.reviews.get(review.id).title)
             uow.reviews.delete(review.id)
             uow.flush()
             replaced = True

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from uuid import UUID
 
-from peerreview_app.domain.listing import ReviewSummary
 from peerreview_app.i18n import _
-from peerreview_app.services import interchange, reviews
+from peerreview_app.services import interchange
 from peerreview_app.services.interchange import ImportResult
 from peerreview_app.services.workbench import Workbench
 from peerreview_app.ui.operations import BackgroundTask
@@ -20,7 +17,7 @@ from peerreview_app.ui.qt import QMessageBox, QObject, QWidget, Signal
 class _Conflict:
     """The file holds a review that is already in the database and may be replaced."""
 
-    existing: ReviewSummary
+    title: str
     source: Path
 
 
@@ -63,7 +60,7 @@ class ReviewImporter(QObject):
                 self._parent,
                 _("Replace review"),
                 _("“{title}” is already in the list. Replace it with the review from {file}?").format(
-                    title=result.existing.title, file=result.source.name
+                    title=result.title, file=result.source.name
                 ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
@@ -76,17 +73,7 @@ class ReviewImporter(QObject):
 
 def _import(workbench: Workbench, source: Path, replace: bool) -> ImportResult | _Conflict:
     """In the background thread: answer a conflict instead of replacing when the review is already here."""
-    if not replace:
-        review_id = _review_id_in(source)
-        existing = next((s for s in reviews.list_reviews(workbench) if s.id == review_id), None)
-        if existing is not None and not existing.phase.locked:
-            return _Conflict(existing, source)
-    return interchange.import_review_json(workbench, source, replace=replace)
-
-
-def _review_id_in(source: Path) -> UUID | None:
-    """The review id a file claims, or None; only used to ask first, the service checks the whole file."""
     try:
-        return UUID(str(json.loads(source.read_bytes())["review"]["id"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+        return interchange.import_review_json(workbench, source, replace=replace)
+    except interchange.ReviewExists as exists:
+        return _Conflict(exists.title, source)
