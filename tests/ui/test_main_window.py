@@ -138,7 +138,7 @@ def test_text_is_kept_when_the_database_disappears(
         lambda *args: asked.append(str(args[2])) or QMessageBox.StandardButton.No,
     )
     assert not window.show_list() and window.workspace is not None, "unsaved text keeps the review open"
-    assert asked and "could not be saved" in asked[0]
+    assert asked and "kon worden opgeslagen" in asked[0]
     monkeypatch.setattr(
         "peerreview_app.ui.main_window.QMessageBox.question", lambda *args: QMessageBox.StandardButton.Yes
     )
