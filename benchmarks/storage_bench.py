@@ -24,8 +24,7 @@ from peerreview_app.forms.snapshot import forms_from_snapshot, snapshot_content
 from peerreview_app.services import partnerships, reviews
 from peerreview_app.services.reviews import choose_forms
 from peerreview_app.services.workbench import Workbench
-from peerreview_app.storage import mapping as mp
-from peerreview_app.storage import models as m
+from peerreview_app.storage import mapping as mp, models as m
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 

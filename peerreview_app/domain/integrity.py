@@ -35,6 +35,7 @@ def _duplicate_ids(review: Review) -> list[str]:
         *(f.id for f in review.findings.values()),
         *(s.id for s in review.standard_conclusions.values()),
         *(q.id for q in review.questions),
+        *(d.id for d in review.documents),
     ]
     if review.conclusion is not None:
         ids.append(review.conclusion.id)

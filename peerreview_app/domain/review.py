@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from uuid import UUID, uuid4
 
+from .documents import Document, DocumentKind, check_document
 from .errors import DomainError, InvalidValueError, ReviewLockedError, TransitionError, UnknownReferenceError
 from .framework import Framework
 from .kind import MAX_TEXT_LENGTH, FieldType, FieldValue, KindDefinition, ReviewKind, Scope, normalise_value
@@ -68,6 +69,7 @@ class Review:
     standard_conclusions: dict[str, StandardConclusion] = field(default_factory=dict)
     conclusion: Conclusion | None = None
     questions: list[DevelopmentQuestion] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
     stamp: Stamp = field(default_factory=Stamp)
 
     # -- creation ---------------------------------------------------------------------------------------
@@ -154,6 +156,12 @@ class Review:
             if note.id == note_id:
                 return note
         raise UnknownReferenceError(f"no note with id {note_id} in this review")
+
+    def document(self, document_id: UUID) -> Document:
+        for document in self.documents:
+            if document.id == document_id:
+                return document
+        raise UnknownReferenceError(f"no document with id {document_id} in this review")
 
     def finding(self, criterion_id: str) -> Finding:
         self.framework.criterion(criterion_id)
@@ -463,6 +471,24 @@ class Review:
         self._rewrite_question_links(lambda link: None if link == gone else link)
         self._renumber_questions()
 
+    def add_document(self, document: Document) -> None:
+        """Attach a document; the same content (SHA-256) is attached to a review once."""
+        self.ensure_editable()
+        check_document(document)
+        document.kind = DocumentKind(document.kind)
+        if any(d.id == document.id for d in self.documents):
+            raise InvalidValueError(f"document {document.id} is already in this review")
+        for existing in self.documents:
+            if existing.sha256 == document.sha256:
+                raise InvalidValueError(
+                    f"{document.name!r} has the same content as {existing.name!r}, which is already attached"
+                )
+        self.documents.append(document)
+
+    def remove_document(self, document_id: UUID) -> None:
+        self.ensure_editable()
+        self.documents.remove(self.document(document_id))
+
     def _value_holders(self) -> list[tuple[Scope, Finding | StandardConclusion | Conclusion | DevelopmentQuestion]]:
         holders: list[tuple[Scope, Finding | StandardConclusion | Conclusion | DevelopmentQuestion]] = [
             *((Scope.CRITERION, f) for f in self.findings.values()),
@@ -555,6 +581,8 @@ class Review:
             judgement.member_id = member_ids[judgement.member_id]
         for question in clone.questions:
             question.id = question_ids[question.id]
+        for document in clone.documents:
+            document.id = new_id()  # the content (sha256) stays shared with the adopted revision
         for finding in clone.findings.values():
             finding.id = new_id()
         clone._rewrite_question_links(lambda link: links.get(link, link))
@@ -568,6 +596,7 @@ class Review:
             *clone.notes,
             *clone.member_judgements,
             *clone.questions,
+            *clone.documents,
             *clone.findings.values(),
             *clone.standard_conclusions.values(),
             clone.conclusion,

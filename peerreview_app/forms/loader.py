@@ -22,8 +22,7 @@ from peerreview_app.domain.rules import RULES
 from . import build
 from .errors import FormError, FormProblem
 from .paths import schema_path
-from .yamlsource import Path as YamlPath
-from .yamlsource import YamlDocument, YamlSourceError, format_path, parse
+from .yamlsource import Path as YamlPath, YamlDocument, YamlSourceError, format_path, parse
 
 FRAMEWORK = "peerreview/framework"
 REVIEW_KIND = "peerreview/review-kind"

@@ -71,8 +71,11 @@ def import_review_json(workbench: Workbench, source: Path, *, replace: bool = Fa
                         id=review.id
                     )
                 )
+            existing = uow.reviews.get(review.id)
             if not replace:
-                raise ReviewExists(review.id, uow.reviews.get(review.id).title)
+                raise ReviewExists(review.id, existing.title)
+            # Format 1 carries no attached documents: the replaced review keeps the ones it had.
+            review.documents = existing.documents
             uow.reviews.delete(review.id)
             uow.flush()
             replaced = True

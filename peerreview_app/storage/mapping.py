@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from peerreview_app.domain.documents import Document, DocumentKind
 from peerreview_app.domain.kind import FieldValue
 from peerreview_app.domain.partnership import PanelMember, Partnership, RecognitionStatus, Role, Sector, Stamp
 from peerreview_app.domain.records import (
@@ -177,6 +178,32 @@ def question_columns(q: DevelopmentQuestion, position: int) -> dict[str, Any]:
 
 def question_record(row: m.DevelopmentQuestionRow) -> DevelopmentQuestion:
     return DevelopmentQuestion(row.id, row.number, row.text, values_from_json(row.values), row.context, stamp_of(row))
+
+
+def document_columns(d: Document, position: int) -> dict[str, Any]:
+    return {
+        "name": d.name,
+        "kind": d.kind.value,
+        "media_type": d.media_type,
+        "size": d.size,
+        "sha256": d.sha256,
+        "added_at": d.added_at,
+        "added_by": d.added_by,
+    }
+
+
+def document_record(row: m.DocumentRow) -> Document:
+    return Document(
+        id=row.id,
+        name=row.name,
+        kind=DocumentKind(row.kind),
+        media_type=row.media_type,
+        size=row.size,
+        sha256=row.sha256,
+        added_at=row.added_at,
+        added_by=row.added_by,
+        stamp=stamp_of(row),
+    )
 
 
 def visit_dates_to_json(dates: tuple[date, ...]) -> list[str]:

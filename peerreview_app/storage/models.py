@@ -10,7 +10,20 @@ import uuid
 from datetime import date, datetime, time
 from typing import Any, cast
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, Table, Text, Time, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Time,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from peerreview_app.storage.types import UtcDateTime
@@ -109,6 +122,9 @@ class ReviewRow(Stamped, Base):
     questions: Mapped[list[DevelopmentQuestionRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
     )
+    documents: Mapped[list[DocumentRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
 
     __table_args__ = (Index("ix_review_phase_kind", "phase", "kind"),)
 
@@ -203,3 +219,25 @@ class DevelopmentQuestionRow(Stamped, Base):
     text: Mapped[str] = mapped_column(Text)
     context: Mapped[str] = mapped_column(Text)
     values: Mapped[dict[str, Any]]
+
+
+class DocumentBlobRow(Base):
+    """The bytes of an attached document, stored once per content hash however many reviews use them."""
+
+    __tablename__ = "document_blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class DocumentRow(Stamped, Base):
+    __tablename__ = "document"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    review_id: Mapped[uuid.UUID] = _review_fk()
+    name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(30))
+    media_type: Mapped[str] = mapped_column(String(120))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(ForeignKey("document_blob.sha256", ondelete="RESTRICT"), index=True)
+    added_at: Mapped[datetime]
+    added_by: Mapped[str] = mapped_column(String(200))

@@ -10,8 +10,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from peerreview_app.domain.partnership import Partnership, Stamp
-from peerreview_app.storage import mapping as mp
-from peerreview_app.storage import models as m
+from peerreview_app.storage import mapping as mp, models as m
 from peerreview_app.storage.errors import NotFound
 
 

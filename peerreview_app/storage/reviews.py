@@ -20,8 +20,8 @@ from peerreview_app.domain.phases import Phase
 from peerreview_app.domain.review import Forms, Review
 from peerreview_app.domain.text import Language
 from peerreview_app.forms.snapshot import forms_from_snapshot
-from peerreview_app.storage import mapping as mp
-from peerreview_app.storage import models as m
+from peerreview_app.storage import mapping as mp, models as m
+from peerreview_app.storage.documents import DocumentBlobRepository
 from peerreview_app.storage.errors import NotFound
 
 
@@ -36,10 +36,17 @@ R = TypeVar("R", bound=_Record)
 class ReviewRepository:
     """Reviews in one session; `get` remembers the rows it loaded so `save` can write only the changes."""
 
-    def __init__(self, session: Session, actor: str, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        session: Session,
+        actor: str,
+        clock: Callable[[], datetime],
+        blobs: DocumentBlobRepository | None = None,
+    ) -> None:
         self._session = session
         self._actor = actor
         self._clock = clock
+        self._blobs = blobs or DocumentBlobRepository(session)
         self._rows: dict[uuid.UUID, m.ReviewRow] = {}
 
     # -- reading ----------------------------------------------------------------------------------------
@@ -59,6 +66,7 @@ class ReviewRepository:
                 selectinload(m.ReviewRow.standard_conclusions),
                 selectinload(m.ReviewRow.conclusion),
                 selectinload(m.ReviewRow.questions),
+                selectinload(m.ReviewRow.documents),
             )
         ).one_or_none()
         if row is None:
@@ -88,6 +96,7 @@ class ReviewRepository:
             notes=sorted((mp.note_record(r) for r in row.notes), key=lambda n: (n.created_at, str(n.id))),
             member_judgements=[mp.judgement_record(r) for r in row.member_judgements],
             questions=sorted((mp.question_record(r) for r in row.questions), key=lambda q: q.number),
+            documents=sorted((mp.document_record(r) for r in row.documents), key=lambda d: (d.added_at, str(d.id))),
             stamp=mp.stamp_of(row),
         )
         findings = {r.criterion_id: mp.finding_record(r) for r in row.findings}
@@ -253,6 +262,9 @@ class ReviewRepository:
             remove=True,
         )
         self._sync(row.questions, m.DevelopmentQuestionRow, review.questions, mp.question_columns, row.id, remove=True)
+        kept = {d.sha256 for d in review.documents}
+        self._blobs.release(r.sha256 for r in row.documents if r.sha256 not in kept)
+        self._sync(row.documents, m.DocumentRow, review.documents, mp.document_columns, row.id, remove=True)
         if review.conclusion is not None:
             if row.conclusion is None:
                 row.conclusion = m.ConclusionRow(
@@ -271,7 +283,11 @@ class ReviewRepository:
         self._session.flush()
 
     def delete(self, review_id: uuid.UUID) -> None:
+        """Delete a review with all its records; document content no other review uses goes on commit."""
         self._rows.pop(review_id, None)
+        self._blobs.release(
+            self._session.scalars(select(m.DocumentRow.sha256).where(m.DocumentRow.review_id == review_id))
+        )
         self._session.execute(delete(m.ReviewRow).where(m.ReviewRow.id == review_id))
 
     def _sync(
@@ -344,6 +360,7 @@ _CHILD_TABLES: tuple[tuple[type[m.Base], Callable[[Any, int], dict[str, Any]]], 
     (m.DevelopmentQuestionRow, mp.question_columns),
     (m.NoteRow, mp.note_columns),
     (m.MemberJudgementRow, mp.judgement_columns),
+    (m.DocumentRow, mp.document_columns),  # the blobs are stored first, by the blob repository
 )
 _CHILD_COLUMNS = dict(_CHILD_TABLES)
 
@@ -358,6 +375,7 @@ def _children(review: Review) -> list[tuple[type[m.Base], Sequence[Any]]]:
         (m.DevelopmentQuestionRow, review.questions),
         (m.NoteRow, review.notes),
         (m.MemberJudgementRow, review.member_judgements),
+        (m.DocumentRow, review.documents),
     ]
 
 
@@ -374,6 +392,7 @@ def _records(review: Review) -> list[_Record]:
         *review.findings.values(),
         *review.standard_conclusions.values(),
         *review.questions,
+        *review.documents,
     ]
     if review.conclusion is not None:
         records.append(review.conclusion)

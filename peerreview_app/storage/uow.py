@@ -9,6 +9,7 @@ from types import TracebackType
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from peerreview_app.storage.documents import DocumentBlobRepository
 from peerreview_app.storage.engine import Database, database_error
 from peerreview_app.storage.errors import Conflict
 from peerreview_app.storage.partnerships import PartnershipRepository, SnapshotRepository
@@ -25,6 +26,7 @@ class UnitOfWork:
     reviews: ReviewRepository
     partnerships: PartnershipRepository
     snapshots: SnapshotRepository
+    blobs: DocumentBlobRepository
 
     def __init__(
         self,
@@ -43,7 +45,8 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         session = self._database.sessions()
         self._session = session
-        self.reviews = ReviewRepository(session, self.actor, self.clock)
+        self.blobs = DocumentBlobRepository(session)
+        self.reviews = ReviewRepository(session, self.actor, self.clock, self.blobs)
         self.partnerships = PartnershipRepository(session, self.actor, self.clock)
         self.snapshots = SnapshotRepository(session, self.clock, self._known_snapshots)
         return self
@@ -66,6 +69,7 @@ class UnitOfWork:
 
     def commit(self) -> None:
         assert self._session is not None, "commit outside the unit of work"
+        self.blobs.prune_released()
         self._session.commit()
         self.snapshots.committed()
 

@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from uuid import uuid4
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
+from peerreview_app.domain.documents import Document, DocumentKind
 from peerreview_app.domain.errors import ReviewLockedError, TransitionError
 from peerreview_app.domain.kind import Scope
 from peerreview_app.domain.partnership import PanelMember, Partnership, Role, Sector
@@ -30,6 +30,10 @@ def new_review(forms) -> Review:
 
 def member(role: Role, name: str = "") -> PanelMember:
     return PanelMember(uuid4(), name or role.value, role)
+
+
+def document(name: str, digit: str) -> Document:
+    return Document(uuid4(), name, DocumentKind.EVIDENCE, "application/pdf", 10, digit * 64, T0, "tester")
 
 
 # -- transitions ----------------------------------------------------------------------------------------
@@ -129,6 +133,7 @@ def prepared_review(forms) -> Review:
     review.add_conversation(conversation)
     review.add_conversation(Conversation(uuid4(), "Bestuurders", date(2025, 4, 1), time(14), time(15)))
     review.add_note(Note(uuid4(), panellid.id, "Goed gesprek", T0, ("LL-1",), conversation.id))
+    review.add_document(document("kritische-reflectie.pdf", "a"))
     if review.forms.kind.fields_for(Scope.DEVELOPMENT_QUESTION):
         empty = review.forms.kind.empty_values(Scope.DEVELOPMENT_QUESTION)
         review.add_question(DevelopmentQuestion(uuid4(), 1, "Hoe verder?", empty))
@@ -183,6 +188,8 @@ EDITS: dict[str, tuple[str, Edit]] = {
     "update_question": ("developmental", lambda r: r.update_question(r.questions[0].id, context="Achtergrond")),
     "set_question_value": ("developmental", lambda r: r.set_question_value(r.questions[0].id, "answer", "Zo")),
     "remove_question": ("developmental", lambda r: r.remove_question(r.questions[0].id)),
+    "add_document": ("assessment", lambda r: r.add_document(document("bijlage.pdf", "b"))),
+    "remove_document": ("assessment", lambda r: r.remove_document(r.documents[0].id)),
     "set_finding_list": ("developmental", lambda r: r.set_finding_value("LL-2", "strengths", ["Sterk punt"])),
     "set_finding_question_links": (
         "developmental",

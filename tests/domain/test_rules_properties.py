@@ -6,8 +6,7 @@ import itertools
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from peerreview_app.domain.kind import DerivationRule, JudgementScale, ScaleValue
 from peerreview_app.domain.rules import RULES, Outcome, all_positive, derive, majority_positive, max_negative

@@ -12,8 +12,7 @@ from peerreview_app.domain.kind import ReviewKind
 from peerreview_app.forms import FormError, load_form_file
 from peerreview_app.forms.catalog import FormCatalog
 from peerreview_app.forms.loader import FRAMEWORK, REVIEW_KIND
-from peerreview_app.services import findings
-from peerreview_app.services import reviews as review_service
+from peerreview_app.services import findings, reviews as review_service
 
 SHIPPED = Path(__file__).resolve().parents[2] / "forms"
 SHIPPED_FORMS = sorted(p for p in SHIPPED.rglob("*.yaml") if "schema" not in p.relative_to(SHIPPED).parts)

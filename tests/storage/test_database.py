@@ -12,8 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from peerreview_app.services import findings, panel
-from peerreview_app.services import reviews as review_service
+from peerreview_app.services import findings, panel, reviews as review_service
 from peerreview_app.services.workbench import Workbench
 from peerreview_app.storage import engine as storage_engine
 from peerreview_app.storage.engine import backup_sqlite, head_revision, open_database
@@ -33,6 +32,8 @@ TABLES = {
     "standard_conclusion",
     "review_conclusion",
     "development_question",
+    "document_blob",
+    "document",
 }
 
 

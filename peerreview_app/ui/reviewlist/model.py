@@ -13,8 +13,6 @@ from dataclasses import replace
 from enum import IntEnum
 from uuid import UUID
 
-from PySide6.QtCore import QRectF  # not yet in ui.qt
-
 from peerreview_app.domain.kind import ReviewKind
 from peerreview_app.domain.listing import ReviewFilter, ReviewSummary
 from peerreview_app.domain.partnership import Sector
@@ -36,6 +34,7 @@ from peerreview_app.ui.qt import (
     QPen,
     QPersistentModelIndex,
     QPixmap,
+    QRectF,
     QSortFilterProxyModel,
     Qt,
 )

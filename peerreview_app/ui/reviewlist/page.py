@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import TypeVar
 from uuid import UUID
 
-from PySide6.QtGui import QHideEvent, QShowEvent  # not yet in ui.qt
-
 from peerreview_app.domain.kind import ReviewKind
 from peerreview_app.domain.listing import ReviewFilter, ReviewSummary
 from peerreview_app.domain.partnership import Sector
@@ -25,6 +23,7 @@ from peerreview_app.ui.qt import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHideEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from peerreview_app.ui.qt import (
     QPoint,
     QPushButton,
     QShortcut,
+    QShowEvent,
     QStackedWidget,
     Qt,
     QTimer,

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QResizeEvent  # not yet in ui.qt
-
 from peerreview_app.domain.kind import ReviewKind
 from peerreview_app.domain.listing import ReviewSummary
 from peerreview_app.domain.phases import Phase
@@ -18,6 +16,7 @@ from peerreview_app.ui.qt import (
     QHeaderView,
     QItemSelectionModel,
     QLocale,
+    QResizeEvent,
     QSortFilterProxyModel,
     QStyle,
     Qt,

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtGui import QResizeEvent  # not in ui.qt yet (reported)
-
 from peerreview_app.domain.kind import Scope
 from peerreview_app.domain.review import Review
 from peerreview_app.i18n import _
-from peerreview_app.ui.qt import QSplitter, Qt, QVBoxLayout, QWidget
+from peerreview_app.ui.qt import QResizeEvent, QSplitter, Qt, QVBoxLayout, QWidget
 from peerreview_app.ui.workspace.context import WorkspaceContext
 from peerreview_app.ui.workspace.criterion_notes import MyNotesPanel, PanelNotesPanel
 from peerreview_app.ui.workspace.fields import FieldsForm

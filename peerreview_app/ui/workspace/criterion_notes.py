@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID, uuid4
 
-from PySide6.QtGui import QKeyEvent, QTextCursor  # not in ui.qt yet (reported)
-
 from peerreview_app.domain.partnership import PanelMember
 from peerreview_app.domain.records import Note
 from peerreview_app.domain.review import Review
@@ -17,10 +15,12 @@ from peerreview_app.ui.qt import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QKeyEvent,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     Qt,
+    QTextCursor,
     QUndoCommand,
     QVBoxLayout,
     QWidget,

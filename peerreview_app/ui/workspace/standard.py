@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QResizeEvent  # not in ui.qt yet (reported)
-
 from peerreview_app.domain.kind import FieldSpec, FieldType, KindDefinition, Scope
 from peerreview_app.domain.records import Values
 from peerreview_app.domain.review import Review
 from peerreview_app.i18n import _, language
 from peerreview_app.services import findings
-from peerreview_app.ui.qt import QSplitter, Qt, QVBoxLayout, QWidget, Signal
+from peerreview_app.ui.qt import QResizeEvent, QSplitter, Qt, QVBoxLayout, QWidget, Signal
 from peerreview_app.ui.workspace.context import WorkspaceContext
 from peerreview_app.ui.workspace.criterion import read_only_banner, share_splitter
 from peerreview_app.ui.workspace.fields import FieldsForm

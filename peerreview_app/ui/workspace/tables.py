@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeyEvent  # not in ui.qt yet (reported)
-
 from peerreview_app.ui.qt import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -11,6 +9,7 @@ from peerreview_app.ui.qt import (
     QColor,
     QFont,
     QHeaderView,
+    QKeyEvent,
     Qt,
     QTableWidget,
     QTableWidgetItem,
