@@ -57,6 +57,12 @@ def main() -> int:
 
         window.open_review(ASSESSMENT_ID, Location("criterion", "KC-2"))
         shot("criterion-assessment")
+        from peerreview_app.domain.partnership import Role
+        from peerreview_app.services import reviews
+
+        developmental = reviews.get_review(workbench, DEVELOPMENTAL_ID)
+        chair = next(m for m in developmental.members if m.role is Role.CHAIR)
+        settings.set_member_for(DEVELOPMENTAL_ID, chair.id)  # the user is on this panel too
         window.open_review(DEVELOPMENTAL_ID, Location("criterion", "LO-2"))
         shot("criterion-developmental")
         window.open_review(DEVELOPMENTAL_ID, Location("programme"))
