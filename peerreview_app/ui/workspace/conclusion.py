@@ -10,7 +10,7 @@ from peerreview_app.ui.qt import QVBoxLayout, QWidget, Signal
 from peerreview_app.ui.workspace.context import WorkspaceContext
 from peerreview_app.ui.workspace.criterion import read_only_banner
 from peerreview_app.ui.workspace.fields import FieldsForm
-from peerreview_app.ui.workspace.judgement_override import OverrideBox, scale_label
+from peerreview_app.ui.workspace.judgement_override import OverrideBox, focus_override_or_field, scale_label
 from peerreview_app.ui.workspace.page import Page, heading, scrolling, vbox, wrap
 from peerreview_app.ui.workspace.standard import caption, summary_cells, summary_columns
 from peerreview_app.ui.workspace.tables import FitTable
@@ -134,11 +134,4 @@ class ConclusionPage(Page):
         return self.form.commit()
 
     def focus_field(self, field: str) -> bool:
-        if field == "override" and self.override is not None:
-            self.override.open_reason()
-            self.editor.ensureWidgetVisible(self.override.reason)
-            return True
-        if not self.form.focus_field(field):
-            return False
-        self.editor.ensureWidgetVisible(self.form.editors[field])
-        return True
+        return focus_override_or_field(field, self.override, self.form, self.editor)

@@ -16,10 +16,12 @@ from peerreview_app.ui.qt import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     Qt,
     QVBoxLayout,
     QWidget,
 )
+from peerreview_app.ui.workspace.fields import FieldsForm
 
 
 def scale_label(review: Review, scale_id: str, value: str | None) -> str:
@@ -187,3 +189,15 @@ class OverrideBox(QWidget):
     def _clear(self) -> None:
         if self._save(None, ""):
             self.deviate.setChecked(False)
+
+
+def focus_override_or_field(field: str, override: OverrideBox | None, form: FieldsForm, area: QScrollArea) -> bool:
+    """Completeness jumps on the standard and conclusion pages: the override's reason, or a kind field."""
+    if field == "override" and override is not None:
+        override.open_reason()
+        area.ensureWidgetVisible(override.reason)
+        return True
+    if not form.focus_field(field):
+        return False
+    area.ensureWidgetVisible(form.editors[field])
+    return True

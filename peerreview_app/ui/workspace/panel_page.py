@@ -12,7 +12,6 @@ from peerreview_app.services import panel
 from peerreview_app.services.labels import role_label
 from peerreview_app.ui.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QAction,
     QFont,
     QGroupBox,
@@ -20,8 +19,6 @@ from peerreview_app.ui.qt import (
     QHeaderView,
     QKeySequence,
     QMessageBox,
-    QModelIndex,
-    QPersistentModelIndex,
     QPushButton,
     Qt,
     QTableView,
@@ -32,53 +29,31 @@ from peerreview_app.ui.workspace.context import WorkspaceContext
 from peerreview_app.ui.workspace.member_dialog import MemberDialog, MemberValues
 from peerreview_app.ui.workspace.page import Page, heading, scrolling, vbox, wrap
 from peerreview_app.ui.workspace.panel_details import PartnershipBox, ReviewDetailsBox
+from peerreview_app.ui.workspace.record_table import Index, RecordTableModel
 
 ROLE_ORDER = tuple(Role)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class PanelModel(QAbstractTableModel):
+class PanelModel(RecordTableModel):
     """The people of a review, chair and secretary first; the user's own row is marked "this is you"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._members: list[PanelMember] = []
+        super().__init__((_("Name"), _("Role"), _("Organisation"), _("E-mail")), parent)
         self._me: UUID | None = None
-        self._headers = (_("Name"), _("Role"), _("Organisation"), _("E-mail"))
 
     def set_members(self, members: list[PanelMember], me: UUID | None) -> None:
-        self.beginResetModel()
-        self._members = sorted(members, key=lambda m: ROLE_ORDER.index(m.role))
         self._me = me
-        self.endResetModel()
+        self.set_records(sorted(members, key=lambda m: ROLE_ORDER.index(m.role)))
 
     def member_at(self, row: int) -> PanelMember | None:
-        return self._members[row] if 0 <= row < len(self._members) else None
-
-    def row_of(self, member_id: UUID) -> int:
-        return next((row for row, m in enumerate(self._members) if m.id == member_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._members)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation is not Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        return None
+        member: PanelMember | None = self.record_at(row)
+        return member
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        member = self._members[index.row()]
+        member: PanelMember = self._records[index.row()]
         mine = member.id == self._me
         if role == Qt.ItemDataRole.DisplayRole:
             values = (

@@ -11,14 +11,12 @@ from peerreview_app.i18n import _
 from peerreview_app.services import programme
 from peerreview_app.ui.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QAction,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
     QMessageBox,
     QModelIndex,
-    QPersistentModelIndex,
     QPushButton,
     QSplitter,
     Qt,
@@ -31,52 +29,32 @@ from peerreview_app.ui.workspace.conversation_dialog import ConversationDialog, 
 from peerreview_app.ui.workspace.dates import short_day, time_span
 from peerreview_app.ui.workspace.page import Page, heading, vbox
 from peerreview_app.ui.workspace.programme_notes import ConversationNotes
+from peerreview_app.ui.workspace.record_table import Index, RecordTableModel
 from peerreview_app.ui.workspace.wrapping import wrapping_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 
 
-class ProgrammeModel(QAbstractTableModel):
+class ProgrammeModel(RecordTableModel):
     """The conversations of a review in order of day and time: dag, tijd, gesprek, deelnemers, panel, topics."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        headers = (_("Day"), _("Time"), _("Conversation"), _("Participants"), _("Panel"), _("Topics"))
+        super().__init__(headers, parent)
         self._review: Review | None = None
-        self._rows: list[Conversation] = []
-        self._headers = (_("Day"), _("Time"), _("Conversation"), _("Participants"), _("Panel"), _("Topics"))
 
     def set_review(self, review: Review) -> None:
-        self.beginResetModel()
         self._review = review
-        self._rows = sorted(review.conversations, key=Conversation.sort_key)
-        self.endResetModel()
+        self.set_records(sorted(review.conversations, key=Conversation.sort_key))
 
     def conversation_at(self, row: int) -> Conversation | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, conversation_id: UUID) -> int:
-        return next((row for row, c in enumerate(self._rows) if c.id == conversation_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation is not Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        return None
+        conversation: Conversation | None = self.record_at(row)
+        return conversation
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self._review is None:
             return None
-        conversation = self._rows[index.row()]
+        conversation: Conversation = self._records[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
             names = [m.name for m in self._review.members if m.id in conversation.member_ids]
             return "\n".join(names) or None

@@ -11,7 +11,11 @@ from peerreview_app.ui.qt import QResizeEvent, QSplitter, Qt, QVBoxLayout, QWidg
 from peerreview_app.ui.workspace.context import WorkspaceContext
 from peerreview_app.ui.workspace.criterion import read_only_banner, share_splitter
 from peerreview_app.ui.workspace.fields import FieldsForm
-from peerreview_app.ui.workspace.judgement_override import OverrideBox, criterion_judgement_label
+from peerreview_app.ui.workspace.judgement_override import (
+    OverrideBox,
+    criterion_judgement_label,
+    focus_override_or_field,
+)
 from peerreview_app.ui.workspace.page import Page, heading, scrolling, vbox
 from peerreview_app.ui.workspace.reference import ReferenceView, standard_html, standard_title
 from peerreview_app.ui.workspace.tables import FitTable
@@ -167,11 +171,4 @@ class StandardPage(Page):
         return self.form.commit()
 
     def focus_field(self, field: str) -> bool:
-        if field == "override" and self.override is not None:
-            self.override.open_reason()
-            self.editor.ensureWidgetVisible(self.override.reason)
-            return True
-        if not self.form.focus_field(field):
-            return False
-        self.editor.ensureWidgetVisible(self.form.editors[field])
-        return True
+        return focus_override_or_field(field, self.override, self.form, self.editor)
