@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from peerreview_app.domain.review import Forms
-from peerreview_app.forms import load_form_file
+from peerreview_app.forms.loader import load_form_file
 from peerreview_app.forms.snapshot import forms_from_snapshot, snapshot_content
 from peerreview_app.services.workbench import Workbench
 

@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-import jsonschema
-
 from peerreview_app.domain.integrity import problems as integrity_problems
 from peerreview_app.domain.kind import FieldValue
 from peerreview_app.domain.partnership import PanelMember, Partnership, RecognitionStatus, Role, Sector, Stamp
@@ -33,7 +31,6 @@ from peerreview_app.domain.records import (
 from peerreview_app.domain.review import Review
 from peerreview_app.domain.text import Language
 from peerreview_app.forms.errors import FormError
-from peerreview_app.forms.loader import FRAMEWORK, REVIEW_KIND, load_form_data
 from peerreview_app.forms.snapshot import forms_from_snapshot, snapshot_content, snapshot_data
 from peerreview_app.forms.yamlsource import format_path
 
@@ -245,13 +242,18 @@ def _no_constants(name: str) -> Any:
 
 
 @cache
-def _validator() -> jsonschema.protocols.Validator:
+def _validator() -> Any:
+    # Imported here: the interface imports this module at start (for ExchangeError), imports are rare.
+    import jsonschema  # noqa: PLC0415
+
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
 
 def from_document(data: dict[str, Any], source: str) -> tuple[Review, str]:
     """The review in a validated document and its forms snapshot JSON; raises `ExchangeError`."""
+    from peerreview_app.forms.loader import FRAMEWORK, REVIEW_KIND, load_form_data  # noqa: PLC0415 - see _validator
+
     problems: list[str] = []
     forms_data = data["forms"]
     for key, expected in (("framework", FRAMEWORK), ("kind", REVIEW_KIND)):

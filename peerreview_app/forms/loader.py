@@ -18,6 +18,7 @@ from peerreview_app.domain.completeness import REVIEW_RULES
 from peerreview_app.domain.framework import Framework
 from peerreview_app.domain.kind import REPORT_SECTIONS, KindDefinition
 from peerreview_app.domain.rules import RULES
+from peerreview_app.forms.snapshot import canonical_json
 
 from . import build
 from .errors import FormError, FormProblem
@@ -55,11 +56,6 @@ class FormFile:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(canonical_json(self.data).encode("utf-8")).hexdigest()
-
-
-def canonical_json(data: object) -> str:
-    """The one JSON text of `data` that hashes and snapshots use."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def load_form_file(path: Path, display_name: str | None = None) -> FormFile:

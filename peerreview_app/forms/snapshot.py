@@ -9,7 +9,11 @@ from typing import Any
 
 from peerreview_app.domain.review import Forms
 from peerreview_app.forms import build
-from peerreview_app.forms.loader import canonical_json
+
+
+def canonical_json(data: object) -> str:
+    """The one JSON text of `data` that hashes and snapshots use."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def snapshot_content(framework_data: dict[str, Any], kind_data: dict[str, Any]) -> tuple[str, str]:

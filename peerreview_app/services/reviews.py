@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
 from peerreview_app.domain.completeness import CompletenessItem, check
@@ -15,7 +16,6 @@ from peerreview_app.domain.listing import ReviewFilter, ReviewSummary
 from peerreview_app.domain.partnership import PanelMember, Partnership, RecognitionStatus, Role, Sector
 from peerreview_app.domain.review import IdFactory, Review
 from peerreview_app.domain.text import Language
-from peerreview_app.forms.loader import FormFile
 from peerreview_app.forms.snapshot import forms_from_snapshot
 from peerreview_app.i18n import _
 from peerreview_app.services.editing import edit
@@ -23,6 +23,9 @@ from peerreview_app.services.errors import InputError, NotFound
 from peerreview_app.services.labels import describe
 from peerreview_app.services.workbench import Workbench
 from peerreview_app.storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerreview_app.forms.loader import FormFile
 
 _HEX = re.compile(r"^[0-9a-f]+$")
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from peerreview_app import config
-from peerreview_app.forms.catalog import FormCatalog
-from peerreview_app.forms.loader import FormFile
 from peerreview_app.forms.paths import builtin_forms_dir
-from peerreview_app.forms.snapshot import snapshot_content
 from peerreview_app.storage.engine import Database, open_database
 from peerreview_app.storage.uow import UnitOfWork, utcnow
+
+if TYPE_CHECKING:
+    from peerreview_app.forms.catalog import FormCatalog
+    from peerreview_app.forms.loader import FormFile
 
 
 @dataclass
@@ -41,6 +43,8 @@ class Workbench:
         """The snapshot JSON and SHA-256 of a framework and kind form, computed once per pair."""
         key = (framework.key, kind.key)
         if key not in self._snapshots:
+            from peerreview_app.forms.snapshot import snapshot_content  # noqa: PLC0415
+
             self._snapshots[key] = snapshot_content(framework.data, kind.data)
         return self._snapshots[key]
 
@@ -48,6 +52,9 @@ class Workbench:
     def catalog(self) -> FormCatalog:
         """The shipped forms plus the imported ones, loaded once."""
         if self._catalog is None:
+            # Loading validates every form (YAML, JSON Schema): only when a review is created, not at start.
+            from peerreview_app.forms.catalog import FormCatalog  # noqa: PLC0415
+
             self._catalog = FormCatalog.load(builtin_forms_dir(), config.user_forms_dir())
         return self._catalog
 

@@ -17,7 +17,7 @@ from peerreview_app.domain.partnership import PanelMember, Partnership, Role, Se
 from peerreview_app.domain.phases import Phase
 from peerreview_app.domain.records import Conversation, DevelopmentQuestion, Note
 from peerreview_app.domain.review import Review
-from peerreview_app.forms import load_form_file, load_form_text
+from peerreview_app.forms.loader import load_form_file, load_form_text
 from peerreview_app.forms.snapshot import forms_from_snapshot, snapshot_content
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)

@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 
 from peerreview_app.domain.kind import ReviewKind
-from peerreview_app.forms import FormError, load_form_file
 from peerreview_app.forms.catalog import FormCatalog
-from peerreview_app.forms.loader import FRAMEWORK, REVIEW_KIND
+from peerreview_app.forms.errors import FormError
+from peerreview_app.forms.loader import FRAMEWORK, REVIEW_KIND, load_form_file
 from peerreview_app.services import findings, reviews as review_service
 
 SHIPPED = Path(__file__).resolve().parents[2] / "forms"

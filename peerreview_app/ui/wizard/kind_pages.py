@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from peerreview_app.domain.kind import ReviewKind
-from peerreview_app.forms.loader import FormFile
 from peerreview_app.i18n import _, language, ngettext
 from peerreview_app.services import reviews
 from peerreview_app.services.errors import InputError
@@ -13,6 +13,9 @@ from peerreview_app.services.workbench import Workbench
 from peerreview_app.ui.qt import QFont, QLabel, QListWidget, QListWidgetItem, QRadioButton, Qt, QVBoxLayout, QWidget
 from peerreview_app.ui.wizard.common import ProblemLabel, buddy, note, page_layout, with_mnemonic
 from peerreview_app.ui.wizard.page import WizardPage
+
+if TYPE_CHECKING:
+    from peerreview_app.forms.loader import FormFile
 
 # Developmental first: it is the regular six-yearly review; assessment is the exception for aspirants.
 KIND_ORDER = (ReviewKind.DEVELOPMENTAL, ReviewKind.ASSESSMENT)
@@ -162,8 +165,8 @@ class FrameworkPage(WizardPage):
     @staticmethod
     def _form(item: QListWidgetItem) -> FormFile:
         form = item.data(Qt.ItemDataRole.UserRole)
-        assert isinstance(form, FormFile)
-        return form
+        assert form is not None
+        return cast("FormFile", form)
 
     def _show_details(self, item: QListWidgetItem | None) -> None:
         framework = self._form(item).framework if item is not None else None
