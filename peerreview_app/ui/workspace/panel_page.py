@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from uuid import UUID
 
 from peerreview_app.domain.partnership import PanelMember, Role
@@ -220,14 +221,8 @@ class PanelPage(Page):
                 self.select_member(member.id)
 
     def _add(self, values: MemberValues) -> PanelMember:
-        return panel.add_member(
-            self.context.workbench,
-            self.context.review_id,
-            name=values.name,
-            role=values.role,
-            organisation=values.organisation,
-            email=values.email,
-        )
+        # The dialog's fields are the service's keywords.
+        return panel.add_member(self.context.workbench, self.context.review_id, **asdict(values))
 
     def edit_member(self) -> None:
         member = self.selected_member()
@@ -237,15 +232,7 @@ class PanelPage(Page):
         if dialog.exec():
             values = dialog.values()
             self.context.save(
-                lambda: panel.update_member(
-                    self.context.workbench,
-                    self.context.review_id,
-                    member.id,
-                    name=values.name,
-                    role=values.role,
-                    organisation=values.organisation,
-                    email=values.email,
-                )
+                lambda: panel.update_member(self.context.workbench, self.context.review_id, member.id, **asdict(values))
             )
             self.select_member(member.id)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from uuid import UUID
 
 from peerreview_app.domain.records import Conversation
@@ -229,18 +230,8 @@ class ProgrammePage(Page):
             self.select_conversation(conversation.id)
 
     def _add(self, values: ConversationValues) -> Conversation:
-        return programme.add_conversation(
-            self.context.workbench,
-            self.context.review_id,
-            title=values.title,
-            day=values.day,
-            starts_at=values.starts_at,
-            ends_at=values.ends_at,
-            participants=values.participants,
-            location=values.location,
-            member_ids=values.member_ids,
-            topics=values.topics,
-        )
+        # The dialog's fields are the service's keywords.
+        return programme.add_conversation(self.context.workbench, self.context.review_id, **asdict(values))
 
     def edit_conversation(self) -> None:
         conversation = self.selected_conversation()
@@ -252,17 +243,7 @@ class ProgrammePage(Page):
         values = dialog.values()
         self.context.save(
             lambda: programme.update_conversation(
-                self.context.workbench,
-                self.context.review_id,
-                conversation.id,
-                title=values.title,
-                day=values.day,
-                starts_at=values.starts_at,
-                ends_at=values.ends_at,
-                participants=values.participants,
-                location=values.location,
-                member_ids=values.member_ids,
-                topics=values.topics,
+                self.context.workbench, self.context.review_id, conversation.id, **asdict(values)
             )
         )
 
