@@ -142,3 +142,25 @@ def test_text_is_kept_when_the_database_disappears(
     monkeypatch.setattr(
         "peerreview_app.ui.main_window.QMessageBox.question", lambda *args: QMessageBox.StandardButton.Yes
     )
+
+
+def test_emoji_and_pasted_rich_text_are_stored_as_plain_text(
+    qtbot, window: MainWindow, demo_workbench: Workbench
+) -> None:  # type: ignore[no-untyped-def]
+    from peerreview_app.ui.qt import QApplication, QMimeData
+
+    window.open_review(HALF_FILLED_ID, Location("criterion", "OR-4"))
+    assert window.workspace is not None
+    editor = window.workspace.current_page().findChild(object, "field_motivation")
+    editor.box.clear()
+    rich = QMimeData()
+    rich.setHtml("<p><b>Sterk</b> verbeterd 👍 — <i>zie</i> bijlage</p>")
+    rich.setText("Sterk verbeterd 👍 — zie bijlage")
+    QApplication.clipboard().setMimeData(rich)
+    editor.box.setFocus()
+    editor.box.paste()
+    # Emoji arrive through the input method; QTest.keyClicks cannot type characters beyond the BMP.
+    editor.box.insertPlainText(" 🎓✨")
+    assert editor.commit()
+    stored = reviews.get_review(demo_workbench, HALF_FILLED_ID).findings["OR-4"].values["motivation"]
+    assert stored == "Sterk verbeterd 👍 — zie bijlage 🎓✨"
