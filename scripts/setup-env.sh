@@ -4,9 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Qt's wheels link against these (offscreen and desktop); python3-venv provides ensurepip on Debian;
+# Qt's wheels link against these (offscreen and desktop); the libxcb ones are what Qt's X11 platform needs on
+# a desktop (a fresh Debian lacks libxcb-cursor0 and others); python3-venv provides ensurepip on Debian;
 # poppler-utils checks PDFs in the report tests.
-packages=(python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 poppler-utils)
+packages=(python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 poppler-utils
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for package in "${packages[@]}"; do
