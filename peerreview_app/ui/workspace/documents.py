@@ -26,7 +26,6 @@ from peerreview_app.ui.qt import (
     QMessageBox,
     QModelIndex,
     QPersistentModelIndex,
-    QPushButton,
     QShortcut,
     QSize,
     QStyledItemDelegate,
@@ -47,7 +46,7 @@ from peerreview_app.ui.workspace.document_files import (
     size_text,
     viewer_copy,
 )
-from peerreview_app.ui.workspace.page import Page, heading, vbox, wrap
+from peerreview_app.ui.workspace.page import Page, heading, push_button, vbox, wrap
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HASH_SHOWN = 12
@@ -116,10 +115,10 @@ class DocumentsPage(Page):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
-        self.add_button = self._button(_("&Add document…"), "addDocumentButton", self.add_documents)
-        self.open_button = self._button(_("&Open"), "openDocumentButton", self.open_selected)
-        self.save_button = self._button(_("&Save as…"), "saveDocumentButton", self.save_selected)
-        self.remove_button = self._button(_("&Remove"), "removeDocumentButton", self.remove_selected)
+        self.add_button = push_button(self, _("&Add document…"), "addDocumentButton", self.add_documents)
+        self.open_button = push_button(self, _("&Open"), "openDocumentButton", self.open_selected)
+        self.save_button = push_button(self, _("&Save as…"), "saveDocumentButton", self.save_selected)
+        self.remove_button = push_button(self, _("&Remove"), "removeDocumentButton", self.remove_selected)
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         for button in (self.open_button, self.save_button, self.remove_button):
@@ -139,13 +138,6 @@ class DocumentsPage(Page):
         ):
             QWidget.setTabOrder(first, second)
         context.changed.connect(self._fill)
-
-    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        button.clicked.connect(slot)
-        return button
 
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, 5, self)

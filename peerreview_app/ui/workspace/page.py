@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from peerreview_app.domain.review import Review
-from peerreview_app.ui.qt import QFrame, QLabel, QScrollArea, Qt, QVBoxLayout, QWidget
+from peerreview_app.ui.qt import QFrame, QLabel, QPushButton, QScrollArea, Qt, QVBoxLayout, QWidget
 from peerreview_app.ui.workspace.context import WorkspaceContext
 
 
@@ -63,6 +65,15 @@ def wrap(text: str, object_name: str = "") -> QLabel:
     if object_name:
         label.setObjectName(object_name)
     return label
+
+
+def push_button(parent: QWidget, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+    """A named button (objectName and accessible name) that calls `slot` when clicked."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    button.clicked.connect(slot)
+    return button
 
 
 def vbox(parent: QWidget, margins: int = 16, spacing: int = 10) -> QVBoxLayout:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import asdict
 from uuid import UUID
 
@@ -20,7 +19,6 @@ from peerreview_app.ui.qt import (
     QHeaderView,
     QKeySequence,
     QMessageBox,
-    QPushButton,
     Qt,
     QTableView,
     QVBoxLayout,
@@ -28,7 +26,7 @@ from peerreview_app.ui.qt import (
 )
 from peerreview_app.ui.workspace.context import WorkspaceContext
 from peerreview_app.ui.workspace.member_dialog import MemberDialog, MemberValues
-from peerreview_app.ui.workspace.page import Page, heading, scrolling, vbox, wrap
+from peerreview_app.ui.workspace.page import Page, heading, push_button, scrolling, vbox, wrap
 from peerreview_app.ui.workspace.panel_details import PartnershipBox, ReviewDetailsBox
 from peerreview_app.ui.workspace.record_table import Index, RecordTableModel
 
@@ -127,10 +125,10 @@ class PanelPage(Page):
         remove.triggered.connect(self.remove_member)
         self.table.addAction(remove)
 
-        self.add_button = self._button(_("&Add person…"), "addMemberButton", self.add_member)
-        self.edit_button = self._button(_("&Change…"), "editMemberButton", self.edit_member)
-        self.remove_button = self._button(_("Re&move"), "removeMemberButton", self.remove_member)
-        self.me_button = self._button(_("&I am this person"), "iAmThisPersonButton", self.i_am_selected)
+        self.add_button = push_button(self, _("&Add person…"), "addMemberButton", self.add_member)
+        self.edit_button = push_button(self, _("&Change…"), "editMemberButton", self.edit_member)
+        self.remove_button = push_button(self, _("Re&move"), "removeMemberButton", self.remove_member)
+        self.me_button = push_button(self, _("&I am this person"), "iAmThisPersonButton", self.i_am_selected)
         self.me_button.setToolTip(_("Your notes in this review are recorded under this person"))
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
@@ -146,12 +144,6 @@ class PanelPage(Page):
         layout.addLayout(buttons)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._enable())
         return box
-
-    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     # -- showing --------------------------------------------------------------------------------------
 

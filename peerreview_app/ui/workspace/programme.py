@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import asdict
 from uuid import UUID
 
@@ -18,7 +17,6 @@ from peerreview_app.ui.qt import (
     QKeySequence,
     QMessageBox,
     QModelIndex,
-    QPushButton,
     QSplitter,
     Qt,
     QTableView,
@@ -28,7 +26,7 @@ from peerreview_app.ui.qt import (
 from peerreview_app.ui.workspace.context import WorkspaceContext
 from peerreview_app.ui.workspace.conversation_dialog import ConversationDialog, ConversationValues
 from peerreview_app.ui.workspace.dates import short_day, time_span
-from peerreview_app.ui.workspace.page import Page, heading, vbox
+from peerreview_app.ui.workspace.page import Page, heading, push_button, vbox
 from peerreview_app.ui.workspace.programme_notes import ConversationNotes
 from peerreview_app.ui.workspace.record_table import Index, RecordTableModel
 from peerreview_app.ui.workspace.wrapping import wrapping_table
@@ -146,9 +144,9 @@ class ProgrammePage(Page):
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove.triggered.connect(self.remove_conversation)
         self.table.addAction(remove)
-        self.add_button = self._button(_("&Add conversation…"), "addConversationButton", self.add_conversation)
-        self.edit_button = self._button(_("&Change…"), "editConversationButton", self.edit_conversation)
-        self.remove_button = self._button(_("&Remove"), "removeConversationButton", self.remove_conversation)
+        self.add_button = push_button(self, _("&Add conversation…"), "addConversationButton", self.add_conversation)
+        self.edit_button = push_button(self, _("&Change…"), "editConversationButton", self.edit_conversation)
+        self.remove_button = push_button(self, _("&Remove"), "removeConversationButton", self.remove_conversation)
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         for button in (self.add_button, self.edit_button, self.remove_button):
@@ -160,12 +158,6 @@ class ProgrammePage(Page):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         return holder
-
-    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     # -- showing --------------------------------------------------------------------------------------
 
