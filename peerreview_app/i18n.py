@@ -7,6 +7,8 @@ the ui package; everything of ours goes through `_`.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from peerreview_app.domain.text import Language
@@ -22,10 +24,19 @@ def set_language(language: Language | str) -> None:
     """Translate from now on into `language` (``nl`` or ``en``)."""
     global _current, _language  # noqa: PLW0603 - one process-wide language, like gettext.install
     _language = Language(language)
-    if _language is Language.EN:
-        _current = gettext.NullTranslations()
-    else:
-        _current = gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language.value], fallback=True)
+    _current = _catalogue(_language)
+
+
+@cache
+def _catalogue(language: Language) -> gettext.NullTranslations:
+    if language is Language.EN:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language.value], fallback=True)
+
+
+def translator(language: Language | str) -> Callable[[str], str]:
+    """A `_` for one fixed language, whatever the process language is: a report is in its review's language."""
+    return _catalogue(Language(language)).gettext
 
 
 def language() -> Language:

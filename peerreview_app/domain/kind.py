@@ -143,6 +143,8 @@ class KindDefinition:
     review_rules: tuple[str, ...]
     report_sections: tuple[str, ...]
     frameworks: tuple[str, ...] = ()
+    # Panel roles that sign the report, in signing order (role values of `partnership.Role`).
+    report_signers: tuple[str, ...] = ("secretary", "chair")
     _index: dict[tuple[Scope, str], FieldSpec] = field(init=False, repr=False, compare=False)
     _empty: dict[Scope, dict[str, FieldValue]] = field(init=False, repr=False, compare=False)
 

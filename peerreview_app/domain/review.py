@@ -14,6 +14,7 @@ from uuid import UUID, uuid4
 
 from .documents import Document, DocumentKind, check_document
 from .errors import DomainError, InvalidValueError, ReviewLockedError, TransitionError, UnknownReferenceError
+from .factcheck import FactCheckComment
 from .framework import Framework
 from .kind import MAX_TEXT_LENGTH, FieldType, FieldValue, KindDefinition, ReviewKind, Scope, normalise_value
 from .partnership import PanelMember, Partnership, Role, Sector, Stamp, missing_panel_roles
@@ -70,6 +71,7 @@ class Review:
     conclusion: Conclusion | None = None
     questions: list[DevelopmentQuestion] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
+    factcheck_comments: list[FactCheckComment] = field(default_factory=list)
     stamp: Stamp = field(default_factory=Stamp)
 
     # -- creation ---------------------------------------------------------------------------------------
@@ -561,6 +563,7 @@ class Review:
             raise TransitionError("only an adopted review can get a new revision")
         clone = copy.deepcopy(self)
         clone.forms = self.forms  # immutable, shared
+        clone.factcheck_comments = []  # the fact-check round belongs to the adopted report
         clone.partnership = self.partnership
         member_ids = {m.id: new_id() for m in clone.members}
         conversation_ids = {c.id: new_id() for c in clone.conversations}

@@ -112,6 +112,7 @@ def kind(data: dict[str, Any]) -> KindDefinition:
         review_rules=tuple(data["completeness"]["review"]),
         report_sections=tuple(data["report"]["sections"]),
         frameworks=tuple(data.get("frameworks", ())),
+        report_signers=tuple(data["report"].get("signers", ("secretary", "chair"))),
     )
 
 
