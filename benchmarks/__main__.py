@@ -28,6 +28,11 @@ def main() -> int:
             storage_bench.bench_list(work, 2000 if args.quick else 10_000, runs),
             storage_bench.bench_open(work, runs * 4),
         ]
+        # Reports: PDF, signatures, Excel. Imported here so that a storage-only check stays quick to start.
+        from benchmarks import excel_bench, overview_db_bench, pdf_bench, signing_bench, workbook_import_bench
+
+        for module in (pdf_bench, signing_bench, excel_bench, overview_db_bench, workbook_import_bench):
+            results += module.run(args.quick)
         if not args.no_ui:
             from benchmarks import ui_bench, ui_list_bench
 

@@ -49,3 +49,13 @@ def current_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry, e.g. in a container
         return "unknown"
+
+
+def report_logo_path() -> Path:
+    """The logo on report covers, chosen in the settings (absent: no logo)."""
+    return data_dir() / "report-logo.png"
+
+
+def identity_dir() -> Path:
+    """The current signing identity: the PKCS#12 file and a summary that needs no passphrase to read."""
+    return data_dir() / "identity"

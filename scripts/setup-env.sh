@@ -10,6 +10,9 @@ cd "$(dirname "$0")/.."
 packages=(python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 poppler-utils
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1)
+# Callers add their own (test.sh: LibreOffice, to check that our workbooks open and print there).
+read -r -a extra <<< "${EXTRA_DEBIAN_PACKAGES:-}"
+packages+=("${extra[@]}")
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for package in "${packages[@]}"; do

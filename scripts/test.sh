@@ -4,7 +4,8 @@
 # Qt offscreen. Extra arguments go to pytest. Fails when any step fails or when no test ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup-env.sh "[test]"
+# LibreOffice (without its GUI) converts our workbooks to PDF in the Excel tests: "opens cleanly in LibreOffice".
+EXTRA_DEBIAN_PACKAGES="libreoffice-calc-nogui libreoffice-writer-nogui" ./scripts/setup-env.sh "[test]"
 
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"

@@ -68,3 +68,26 @@ def workbench(tmp_path: Path) -> Iterator[Workbench]:
         yield bench
     finally:
         bench.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, filled once per session and copied by every test that changes it."""
+    from peerreview_app.services.demo import fill_demo
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
+    with Workbench.open(str(path), actor="tester") as bench:
+        fill_demo(bench)
+    # Closing the engine checkpoints the write-ahead log into the file, so a plain copy is complete.
+    assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, demo_template: Path) -> Path:
+    """This test's own copy of the demo database (ids in services/demo.py)."""
+    import shutil
+
+    target = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, target)
+    return target

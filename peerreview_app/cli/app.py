@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from peerreview_app import __version__, i18n
-from peerreview_app.cli import exchange, forms, reviews, selftest
+from peerreview_app.cli import exchange, forms, reviews, selftest, signing, workbooks
 from peerreview_app.cli.output import error
 from peerreview_app.domain.errors import TransitionError
 from peerreview_app.exchange.review_json import ExchangeError
@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     reviews.register(commands)
     forms.register(commands)
     exchange.register(commands)
+    signing.register(commands)
+    workbooks.register(commands)
     selftest.register(commands)
     return parser
 

@@ -40,3 +40,38 @@ class ReviewFilter:
     year: int | None = None  # of the first visit date
     sector: Sector | None = None
     partnership_id: UUID | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewReview:
+    """One review in the cross-review overview workbook, with labels already in the export language."""
+
+    id: UUID
+    title: str
+    partnership: str
+    sectors: tuple[Sector, ...]
+    kind: ReviewKind
+    kind_label: str
+    visit_date: date | None
+    phase_label: str
+    revision: int
+    framework: str  # name and version of the framework
+    overall_judgement: str  # label, or "" (developmental reviews have none)
+    criteria: int
+    judged: int  # criteria with a panel judgement (assessment) or with findings (developmental)
+    strengths: int
+    development_points: int
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewRow:
+    """One review × criterion row of the overview workbook."""
+
+    review: OverviewReview
+    standard_id: str
+    standard_title: str
+    criterion_id: str
+    criterion_title: str
+    judgement: str  # label, or "" when not (yet) judged or the kind has no judgements
+    strengths: int
+    development_points: int

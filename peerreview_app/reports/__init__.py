@@ -1,1 +1,4 @@
-"""Reports: PDF (reportlab), signatures (pyHanko) and Excel (openpyxl). No Qt, no storage: reports read domain objects."""
+"""Reports: PDF (reportlab), signatures (pyHanko) and Excel (openpyxl).
+
+No Qt, no storage: reports read domain objects.
+"""

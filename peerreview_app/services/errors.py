@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peerreview_app.domain.errors import DomainError
 from peerreview_app.forms.errors import FormError
+from peerreview_app.reports.errors import ReportInputError
 from peerreview_app.storage.errors import (
     Conflict,
     DatabaseBusy,
@@ -20,6 +21,7 @@ class InputError(Exception):
 
 BAD_INPUT: tuple[type[Exception], ...] = (
     InputError,
+    ReportInputError,
     FormError,
     NotFound,
     DatabaseRefused,

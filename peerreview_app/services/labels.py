@@ -1,15 +1,24 @@
-"""Names of phases, roles, kinds and completeness items in the current language."""
+"""Names of phases, roles, kinds and completeness items, in the current language or a given one."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from peerreview_app.domain.completeness import CompletenessItem, Problem
 from peerreview_app.domain.kind import ReviewKind, Scope
 from peerreview_app.domain.partnership import RecognitionStatus, Role
 from peerreview_app.domain.phases import Phase
-from peerreview_app.i18n import _, language
+from peerreview_app.domain.text import Language
+from peerreview_app.i18n import _, language, translator
 
 
-def phase_label(phase: Phase) -> str:
+def _in(lang: Language | None) -> Callable[[str], str]:
+    """`_` for `lang` (an export in the review's language), or the current language's."""
+    return _ if lang is None else translator(lang)
+
+
+def phase_label(phase: Phase, lang: Language | None = None) -> str:
+    _ = _in(lang)
     labels = {
         Phase.PREPARATION: _("preparation"),
         Phase.VISIT: _("visit"),
@@ -21,7 +30,8 @@ def phase_label(phase: Phase) -> str:
     return labels[phase]
 
 
-def role_label(role: Role) -> str:
+def role_label(role: Role, lang: Language | None = None) -> str:
+    _ = _in(lang)
     labels = {
         Role.CHAIR: _("chair"),
         Role.SECRETARY: _("secretary"),
@@ -33,12 +43,14 @@ def role_label(role: Role) -> str:
     return labels[role]
 
 
-def status_label(status: RecognitionStatus) -> str:
+def status_label(status: RecognitionStatus, lang: Language | None = None) -> str:
     """Erkend or aspirant."""
+    _ = _in(lang)
     return _("recognised") if status is RecognitionStatus.RECOGNISED else _("aspirant")
 
 
-def kind_label(kind: ReviewKind) -> str:
+def kind_label(kind: ReviewKind, lang: Language | None = None) -> str:
+    _ = _in(lang)
     if kind is ReviewKind.DEVELOPMENTAL:
         return _("developmental peer review")
     return _("assessment peer review")

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
-SCHEMA_REVISIONS = ("0001", "0002")
+SCHEMA_REVISIONS = ("0001", "0002", "0003")
 """Every migration in migrations/versions, oldest first (a test keeps this in step with the folder).
 
 Knowing them here lets an up-to-date database open without importing Alembic, which costs a fifth of a

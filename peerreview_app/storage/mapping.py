@@ -11,6 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from peerreview_app.domain.documents import Document, DocumentKind
+from peerreview_app.domain.factcheck import Decision, FactCheckComment
 from peerreview_app.domain.kind import FieldValue
 from peerreview_app.domain.partnership import PanelMember, Partnership, RecognitionStatus, Role, Sector, Stamp
 from peerreview_app.domain.records import (
@@ -212,3 +213,31 @@ def visit_dates_to_json(dates: tuple[date, ...]) -> list[str]:
 
 def visit_dates_from_json(values: list[Any]) -> tuple[date, ...]:
     return tuple(date.fromisoformat(v) for v in values)
+
+
+def factcheck_columns(c: FactCheckComment, position: int) -> dict[str, Any]:
+    return {
+        "target": c.target,
+        "quoted": c.quoted,
+        "comment": c.comment,
+        "received_at": c.received_at,
+        "decision": c.decision.value,
+        "reply": c.reply,
+        "decided_at": c.decided_at,
+        "decided_by": c.decided_by,
+    }
+
+
+def factcheck_record(row: m.FactCheckCommentRow) -> FactCheckComment:
+    return FactCheckComment(
+        id=row.id,
+        target=row.target,
+        quoted=row.quoted,
+        comment=row.comment,
+        received_at=row.received_at,
+        decision=Decision(row.decision),
+        reply=row.reply,
+        decided_at=row.decided_at,
+        decided_by=row.decided_by,
+        stamp=stamp_of(row),
+    )

@@ -125,6 +125,9 @@ class ReviewRow(Stamped, Base):
     documents: Mapped[list[DocumentRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
     )
+    factcheck_comments: Mapped[list[FactCheckCommentRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
 
     __table_args__ = (Index("ix_review_phase_kind", "phase", "kind"),)
 
@@ -241,3 +244,37 @@ class DocumentRow(Stamped, Base):
     sha256: Mapped[str] = mapped_column(ForeignKey("document_blob.sha256", ondelete="RESTRICT"), index=True)
     added_at: Mapped[datetime]
     added_by: Mapped[str] = mapped_column(String(200))
+
+
+class FactCheckCommentRow(Stamped, Base):
+    """A comment of the receiving partnership on a paragraph of the draft report, and the secretary's decision."""
+
+    __tablename__ = "factcheck_comment"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    review_id: Mapped[uuid.UUID] = _review_fk()
+    target: Mapped[str] = mapped_column(String(200))
+    quoted: Mapped[str] = mapped_column(Text)
+    comment: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime]
+    decision: Mapped[str] = mapped_column(String(20))
+    reply: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[str] = mapped_column(String(200))
+
+
+class ReportFileRow(Base):
+    """A signed report as it left the app: append-only, one row per signature added, the newest is current.
+
+    Kept apart from review records on purpose: the bytes are what was signed and must never be rebuilt.
+    """
+
+    __tablename__ = "report_file"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    review_id: Mapped[uuid.UUID] = _review_fk()
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    signatures: Mapped[int] = mapped_column(Integer)
+    signers: Mapped[list[Any]]  # [{"field", "name", "fingerprint", "signed_at"}], oldest first
+    content: Mapped[bytes] = mapped_column(LargeBinary)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import String, delete, func, insert, or_, select, type_coerce
+from sqlalchemy import Select, String, delete, func, insert, or_, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from peerreview_app.domain.completeness import Completeness
@@ -67,6 +67,7 @@ class ReviewRepository:
                 selectinload(m.ReviewRow.conclusion),
                 selectinload(m.ReviewRow.questions),
                 selectinload(m.ReviewRow.documents),
+                selectinload(m.ReviewRow.factcheck_comments),
             )
         ).one_or_none()
         if row is None:
@@ -97,6 +98,9 @@ class ReviewRepository:
             member_judgements=[mp.judgement_record(r) for r in row.member_judgements],
             questions=sorted((mp.question_record(r) for r in row.questions), key=lambda q: q.number),
             documents=sorted((mp.document_record(r) for r in row.documents), key=lambda d: (d.added_at, str(d.id))),
+            factcheck_comments=sorted(
+                (mp.factcheck_record(r) for r in row.factcheck_comments), key=lambda c: (c.received_at, c.target)
+            ),
             stamp=mp.stamp_of(row),
         )
         findings = {r.criterion_id: mp.finding_record(r) for r in row.findings}
@@ -109,6 +113,47 @@ class ReviewRepository:
         review.member_judgements.sort(key=lambda j: (j.criterion_id, str(j.member_id)))
         return review
 
+    def outlines(self, where: ReviewFilter | None = None) -> Iterator[Review]:
+        """Reviews with only their partnership, findings and conclusions loaded, for overviews across many.
+
+        Members, notes, programme and documents stay empty: a thousand reviews stream in two queries, and the
+        judgements derive exactly as in the full review. Newest visit first.
+        """
+        r, p = m.ReviewRow, m.PartnershipRow
+        where = where or ReviewFilter()
+        query = filtered(select(r).join(p, p.id == r.partnership_id), where).options(
+            selectinload(r.partnership),
+            selectinload(r.findings),
+            selectinload(r.standard_conclusions),
+            selectinload(r.conclusion),
+        )
+        query = query.order_by(r.first_visit_date.desc().nulls_last(), r.title, r.revision.desc())
+        forms: dict[str, Forms] = {}
+        for row in self._session.scalars(query.execution_options(yield_per=200)):
+            if row.forms_sha256 not in forms:
+                forms[row.forms_sha256] = self._forms(row.forms_sha256)
+            review = Review(
+                id=row.id,
+                title=row.title,
+                forms=forms[row.forms_sha256],
+                partnership=mp.partnership_record(row.partnership),
+                created_at=row.created_at,
+                created_by=row.created_by,
+                language=_LANGUAGES[row.language],
+                sectors=tuple(Sector(s) for s in row.sectors),
+                visit_dates=mp.visit_dates_from_json(row.visit_dates),
+                phase=_PHASES[row.phase],
+                revision=row.revision,
+                adopted_at=row.adopted_at,
+            )
+            review.findings = {f.criterion_id: mp.finding_record(f) for f in row.findings}
+            review.standard_conclusions = {
+                c.standard_id: mp.standard_conclusion_record(c) for c in row.standard_conclusions
+            }
+            review.conclusion = mp.conclusion_record(row.conclusion) if row.conclusion else None
+            if where.sector is None or where.sector in review.sectors:
+                yield review
+
     def _forms(self, sha256: str) -> Forms:
         content = self._session.scalar(select(m.FormSnapshotRow.content).where(m.FormSnapshotRow.sha256 == sha256))
         if content is None:
@@ -117,6 +162,19 @@ class ReviewRepository:
 
     def ids(self) -> list[uuid.UUID]:
         return list(self._session.scalars(select(m.ReviewRow.id)))
+
+    def with_member_email(self, email: str) -> list[uuid.UUID]:
+        """Reviews with a panel member of this e-mail address (compared case-insensitively)."""
+        query = select(m.PanelMemberRow.review_id).where(func.lower(m.PanelMemberRow.email) == email.casefold())
+        return list(dict.fromkeys(self._session.scalars(query)))
+
+    def member_fingerprints(self) -> list[tuple[str, str, str]]:
+        """(certificate fingerprint, name, role) of every panel member with a signing certificate."""
+        member = m.PanelMemberRow
+        query = select(member.certificate_fingerprint, member.name, member.role).where(
+            member.certificate_fingerprint != ""
+        )
+        return [(row[0], row[1], row[2]) for row in self._session.execute(query)]
 
     def exists(self, review_id: uuid.UUID) -> bool:
         return self._session.scalar(select(func.count()).where(m.ReviewRow.id == review_id)) == 1
@@ -151,17 +209,7 @@ class ReviewRepository:
             r.framework_key,
         ).join(p, p.id == r.partnership_id)
         where = where or ReviewFilter()
-        if where.text:
-            pattern = f"%{where.text.strip()}%"
-            query = query.where(or_(r.title.ilike(pattern), p.name.ilike(pattern)))
-        if where.kind:
-            query = query.where(r.kind == where.kind.value)
-        if where.phase:
-            query = query.where(r.phase == where.phase.value)
-        if where.year:
-            query = query.where(r.first_visit_date.between(date(where.year, 1, 1), date(where.year, 12, 31)))
-        if where.partnership_id:
-            query = query.where(r.partnership_id == where.partnership_id)
+        query = filtered(query, where)
         query = query.order_by(r.first_visit_date.desc().nulls_last(), r.title, r.revision.desc())
         if limit:
             query = query.limit(limit)
@@ -265,6 +313,14 @@ class ReviewRepository:
         kept = {d.sha256 for d in review.documents}
         self._blobs.release(r.sha256 for r in row.documents if r.sha256 not in kept)
         self._sync(row.documents, m.DocumentRow, review.documents, mp.document_columns, row.id, remove=True)
+        self._sync(
+            row.factcheck_comments,
+            m.FactCheckCommentRow,
+            review.factcheck_comments,
+            mp.factcheck_columns,
+            row.id,
+            remove=True,
+        )
         if review.conclusion is not None:
             if row.conclusion is None:
                 row.conclusion = m.ConclusionRow(
@@ -331,6 +387,26 @@ class ReviewRepository:
         return {"updated_at": self._clock(), "updated_by": self._actor, "version": 1}
 
 
+SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")
+
+
+def filtered(query: SelectT, where: ReviewFilter) -> SelectT:
+    """`query` (over reviews joined with their partnership) narrowed by the filter, except sectors (JSON)."""
+    r, p = m.ReviewRow, m.PartnershipRow
+    if where.text:
+        pattern = f"%{where.text.strip()}%"
+        query = query.where(or_(r.title.ilike(pattern), p.name.ilike(pattern)))
+    if where.kind:
+        query = query.where(r.kind == where.kind.value)
+    if where.phase:
+        query = query.where(r.phase == where.phase.value)
+    if where.year:
+        query = query.where(r.first_visit_date.between(date(where.year, 1, 1), date(where.year, 12, 31)))
+    if where.partnership_id:
+        query = query.where(r.partnership_id == where.partnership_id)
+    return query
+
+
 _KINDS = {k.value: k for k in ReviewKind}
 _PHASES = {p.value: p for p in Phase}
 _LANGUAGES = {lang.value: lang for lang in Language}
@@ -361,6 +437,7 @@ _CHILD_TABLES: tuple[tuple[type[m.Base], Callable[[Any, int], dict[str, Any]]], 
     (m.NoteRow, mp.note_columns),
     (m.MemberJudgementRow, mp.judgement_columns),
     (m.DocumentRow, mp.document_columns),  # the blobs are stored first, by the blob repository
+    (m.FactCheckCommentRow, mp.factcheck_columns),
 )
 _CHILD_COLUMNS = dict(_CHILD_TABLES)
 
@@ -376,6 +453,7 @@ def _children(review: Review) -> list[tuple[type[m.Base], Sequence[Any]]]:
         (m.NoteRow, review.notes),
         (m.MemberJudgementRow, review.member_judgements),
         (m.DocumentRow, review.documents),
+        (m.FactCheckCommentRow, review.factcheck_comments),
     ]
 
 
@@ -393,6 +471,7 @@ def _records(review: Review) -> list[_Record]:
         *review.standard_conclusions.values(),
         *review.questions,
         *review.documents,
+        *review.factcheck_comments,
     ]
     if review.conclusion is not None:
         records.append(review.conclusion)

@@ -13,6 +13,7 @@ from peerreview_app.storage.documents import DocumentBlobRepository
 from peerreview_app.storage.engine import Database, database_error
 from peerreview_app.storage.errors import Conflict
 from peerreview_app.storage.partnerships import PartnershipRepository, SnapshotRepository
+from peerreview_app.storage.report_files import ReportFileRepository
 from peerreview_app.storage.reviews import ReviewRepository
 
 
@@ -27,6 +28,7 @@ class UnitOfWork:
     partnerships: PartnershipRepository
     snapshots: SnapshotRepository
     blobs: DocumentBlobRepository
+    report_files: ReportFileRepository
 
     def __init__(
         self,
@@ -49,6 +51,7 @@ class UnitOfWork:
         self.reviews = ReviewRepository(session, self.actor, self.clock, self.blobs)
         self.partnerships = PartnershipRepository(session, self.actor, self.clock)
         self.snapshots = SnapshotRepository(session, self.clock, self._known_snapshots)
+        self.report_files = ReportFileRepository(session, self.actor, self.clock)
         return self
 
     def __exit__(

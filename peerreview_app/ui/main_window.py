@@ -12,6 +12,7 @@ from peerreview_app.i18n import _
 from peerreview_app.services import interchange, reviews
 from peerreview_app.services.errors import NotFound
 from peerreview_app.services.workbench import Workbench
+from peerreview_app.ui import excel_actions, workbook_import
 from peerreview_app.ui.completeness import CompletenessPanel
 from peerreview_app.ui.dialogs import SettingsDialog, show_about
 from peerreview_app.ui.events import AppEvents
@@ -20,13 +21,17 @@ from peerreview_app.ui.qt import (
     QAction,
     QCloseEvent,
     QDockWidget,
+    QDragEnterEvent,
+    QDropEvent,
     QFileDialog,
     QKeySequence,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     Qt,
+    QTimer,
     QUndoStack,
     QWidget,
 )
@@ -49,6 +54,8 @@ class MainWindow(QMainWindow):
         self.events = events or AppEvents(self)
         self.workspace: WorkspaceView | None = None
         self._empty_undo = QUndoStack(self)
+        self.import_dialog: workbook_import.ImportPreviewDialog | None = None
+        self.setAcceptDrops(True)  # a filled-in workbook dropped anywhere opens its import preview
         self._build()
         geometry = settings.window_state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -101,6 +108,12 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_json)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
+        self._build_excel_actions(file_menu)
+        file_menu.addSeparator()
+        self.verify_action = self._action(_("Check &signatures…"), "verifySignaturesAction")
+        self.verify_action.triggered.connect(self.check_signatures)
+        file_menu.addAction(self.verify_action)
+        file_menu.addSeparator()
         self.list_action = self._action(_("&Review list"), "reviewListAction", "Ctrl+L")
         self.list_action.triggered.connect(self.show_list)
         file_menu.addAction(self.list_action)
@@ -141,6 +154,26 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: show_about(self))
         help_menu.addAction(about)
 
+    def _build_excel_actions(self, menu: QMenu) -> None:
+        self.excel_review_action = self._action(_("Export to E&xcel…"), "exportExcelAction")
+        self.excel_review_action.triggered.connect(self.export_excel)
+        self.excel_overview_action = self._action(_("&Overview to Excel…"), "overviewExcelAction")
+        self.excel_overview_action.triggered.connect(self.export_overview)
+        self.member_workbook_action = self._action(_("Workbook for a &panel member…"), "memberWorkbookAction")
+        self.member_workbook_action.triggered.connect(self.export_member_workbook)
+        self.factcheck_workbook_action = self._action(_("&Fact-check workbook…"), "factcheckWorkbookAction")
+        self.factcheck_workbook_action.triggered.connect(self.export_factcheck_workbook)
+        self.import_workbook_action = self._action(_("Import &workbook…"), "importWorkbookAction")
+        self.import_workbook_action.triggered.connect(self.import_workbook)
+        for action in (
+            self.excel_review_action,
+            self.excel_overview_action,
+            self.member_workbook_action,
+            self.factcheck_workbook_action,
+            self.import_workbook_action,
+        ):
+            menu.addAction(action)
+
     def _step(self, step: int) -> None:
         if self.workspace is not None:
             self.workspace.step_criterion(step)
@@ -160,6 +193,8 @@ class MainWindow(QMainWindow):
             _("&Redo {what}").format(what=stack.redoText()).strip() if stack.canRedo() else _("&Redo")
         )
         for action in (self.export_action, self.next_action, self.previous_action, self.completeness_action):
+            action.setEnabled(open_review)
+        for action in (self.excel_review_action, self.member_workbook_action, self.factcheck_workbook_action):
             action.setEnabled(open_review)
 
     # -- reviews ----------------------------------------------------------------------------------------
@@ -247,9 +282,61 @@ class MainWindow(QMainWindow):
         task.start()
         return task
 
+    # -- Excel ------------------------------------------------------------------------------------------
+
+    def export_excel(self) -> None:
+        if self.workspace is not None:
+            context = self.workspace.context
+            excel_actions.export_review_workbook(self, self.workbench, self.events, context.review())
+
+    def export_overview(self) -> None:
+        """All reviews, or those the review list's search and filters show."""
+        excel_actions.export_overview(self, self.workbench, self.events, self.review_list.proxy.review_filter)
+
+    def export_member_workbook(self) -> None:
+        if self.workspace is not None:
+            context = self.workspace.context
+            excel_actions.export_member_workbook(self, self.workbench, self.events, context.review())
+
+    def export_factcheck_workbook(self) -> None:
+        if self.workspace is not None:
+            context = self.workspace.context
+            excel_actions.export_factcheck_workbook(self, self.workbench, self.events, context.review())
+
+    def import_workbook(self) -> None:
+        context = self.workspace.context if self.workspace is not None else None
+        self.import_dialog = workbook_import.choose_and_preview(self, self.workbench, self.events, context)
+
+    def preview_workbook(self, path: Path) -> workbook_import.ImportPreviewDialog:
+        """Open the import preview of a filled-in workbook (also what a drop on the window does)."""
+        context = self.workspace.context if self.workspace is not None else None
+        self.import_dialog = workbook_import.open_preview(self, self.workbench, self.events, context, path)
+        return self.import_dialog
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if workbook_import.dropped_workbook(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = workbook_import.dropped_workbook(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Not inside the drop: the file manager would wait until the dialog is handled.
+        QTimer.singleShot(0, lambda: self.preview_workbook(path))
+
+    def check_signatures(self) -> None:
+        """Ask for any PDF and show the check of its signatures."""
+        from peerreview_app.ui.verify_dialog import open_verify_dialog  # noqa: PLC0415 - pyHanko loads when needed
+
+        open_verify_dialog(self.workbench, self)
+
     def edit_settings(self) -> None:
         before = self.settings.language
-        if SettingsDialog(self.settings, self).exec() and self.settings.language != before:
+        if SettingsDialog(self.settings, self, workbench=self.workbench).exec() and self.settings.language != before:
             self.switch_language(self.settings.language)
         elif self.workspace is not None:
             self.workspace.context.reload()

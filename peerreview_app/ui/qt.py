@@ -7,11 +7,14 @@ from PySide6 import QtCore as QtCore, QtGui as QtGui, QtWidgets as QtWidgets
 from PySide6.QtCore import (
     QAbstractItemModel as QAbstractItemModel,
     QAbstractTableModel as QAbstractTableModel,
+    QBuffer as QBuffer,
     QByteArray as QByteArray,
     QCoreApplication as QCoreApplication,
     QDate as QDate,
     QElapsedTimer as QElapsedTimer,
     QEvent as QEvent,
+    QEventLoop as QEventLoop,
+    QIODevice as QIODevice,
     QItemSelectionModel as QItemSelectionModel,
     QLibraryInfo as QLibraryInfo,
     QLocale as QLocale,
@@ -20,6 +23,7 @@ from PySide6.QtCore import (
     QObject as QObject,
     QPersistentModelIndex as QPersistentModelIndex,
     QPoint as QPoint,
+    QPointF as QPointF,
     QRect as QRect,
     QRectF as QRectF,
     QRunnable as QRunnable,
@@ -50,6 +54,7 @@ from PySide6.QtGui import (
     QGuiApplication as QGuiApplication,
     QHideEvent as QHideEvent,
     QIcon as QIcon,
+    QImage as QImage,
     QKeyEvent as QKeyEvent,
     QKeySequence as QKeySequence,
     QPainter as QPainter,
@@ -66,6 +71,8 @@ from PySide6.QtGui import (
     QUndoCommand as QUndoCommand,
     QUndoStack as QUndoStack,
 )
+from PySide6.QtPdf import QPdfDocument as QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView as QPdfView
 from PySide6.QtWidgets import (
     QAbstractItemView as QAbstractItemView,
     QAbstractScrollArea as QAbstractScrollArea,

@@ -34,6 +34,8 @@ TABLES = {
     "development_question",
     "document_blob",
     "document",
+    "factcheck_comment",
+    "report_file",
 }
 
 

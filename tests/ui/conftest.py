@@ -10,7 +10,6 @@ from uuid import UUID
 import pytest
 
 from peerreview_app import i18n
-from peerreview_app.services.demo import fill_demo
 from peerreview_app.services.workbench import Workbench
 from peerreview_app.ui.events import AppEvents
 from peerreview_app.ui.qt import QFileDialog, QInputDialog, QMessageBox, QWidget
@@ -19,14 +18,9 @@ from peerreview_app.ui.workspace.context import WorkspaceContext
 
 
 @pytest.fixture(scope="session")
-def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo database, filled once per session (about 8 s) and copied for every test that needs it."""
-    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
-    with Workbench.open(str(path), actor="tester") as workbench:
-        fill_demo(workbench)
-    # Closing the engine checkpoints the write-ahead log into the file, so a plain copy is complete.
-    assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
-    return path
+def _demo_template(demo_template: Path) -> Path:
+    """The demo database of tests/conftest.py, filled once per session."""
+    return demo_template
 
 
 @pytest.fixture

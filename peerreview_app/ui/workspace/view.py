@@ -43,6 +43,8 @@ PAGES = {
     "standard": "peerreview_app.ui.workspace.standard:StandardPage",
     "criterion": "peerreview_app.ui.workspace.criterion:CriterionPage",
     "conclusion": "peerreview_app.ui.workspace.conclusion:ConclusionPage",
+    "report": "peerreview_app.ui.workspace.report_page:ReportPage",
+    "factcheck": "peerreview_app.ui.workspace.factcheck_page:FactCheckPage",
 }
 
 
@@ -113,7 +115,7 @@ class WorkspaceView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)  # the read-only banner keeps its own height
 
         self.navigator.selectionModel().currentChanged.connect(self._navigated)
         context.changed.connect(self._review_changed)
@@ -231,6 +233,8 @@ class WorkspaceView(QWidget):
                 node.appendRow(_item(f"{criterion.id}  {criterion.title.get(lang)}", "criterion", criterion.id))
                 self._criteria.append(criterion.id)
         root.appendRow(_item(_("Conclusion"), "conclusion"))
+        root.appendRow(_item(_("Report"), "report"))
+        root.appendRow(_item(_("Fact check"), "factcheck"))
         self.navigator.expandAll()
         self._update_banner(review)
 

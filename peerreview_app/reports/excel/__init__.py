@@ -1,0 +1,1 @@
+"""Excel workbooks (openpyxl): review and overview exports, fill-in workbooks and reading them back."""

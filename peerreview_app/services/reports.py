@@ -1,0 +1,253 @@
+"""Report use cases: build and export the PDF, sign it (which adopts and locks the review), verify any PDF."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from peerreview_app import config
+from peerreview_app.domain.completeness import check
+from peerreview_app.domain.errors import TransitionError
+from peerreview_app.domain.partnership import Role
+from peerreview_app.domain.phases import Phase
+from peerreview_app.domain.review import Review
+from peerreview_app.domain.signatures import SignerRecord, StoredReport
+from peerreview_app.fileio import atomic_write_bytes
+from peerreview_app.i18n import _, language, translator
+from peerreview_app.reports.pdf import ReportOptions, ReportPdf, build_report, signature_field_name
+from peerreview_app.services.errors import InputError
+from peerreview_app.services.labels import describe, phase_label, role_label
+from peerreview_app.services.workbench import Workbench
+
+if TYPE_CHECKING:
+    from peerreview_app.reports.signing import Identity, Verification
+
+# pyHanko (with aiohttp and its certificate validator) costs 0.4 s to import: only signing and verifying load it,
+# so exporting a PDF from the command line or opening the Rapport page stays quick.
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedReport:
+    path: Path
+    pages: int | None  # None for a stored signed report, which is written as it was signed
+    signed: bool
+    draft: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SignOutcome:
+    report: StoredReport
+    field: str
+    adopted_now: bool  # this signature adopted (vastgesteld) the review
+    unsigned_fields: tuple[str, ...]  # fields still waiting for a signature
+
+
+def report_options() -> ReportOptions:
+    """Options from the settings: the cover logo when one was chosen."""
+    logo = config.report_logo_path()
+    return ReportOptions(logo=logo.read_bytes() if logo.is_file() else None)
+
+
+def build_review_report(workbench: Workbench, review_id: UUID, *, final: bool = False) -> ReportPdf:
+    """The unsigned report of a review: a draft (CONCEPT) until adopted, or `final` for signing."""
+    with workbench.uow() as uow:
+        review = uow.reviews.get(review_id)
+    options = report_options()
+    if final:
+        options = ReportOptions(logo=options.logo, draft=False)
+    return build_report(review, options)
+
+
+def stored_report(workbench: Workbench, review_id: UUID) -> StoredReport | None:
+    """The newest signed report kept with the review, or None."""
+    with workbench.uow() as uow:
+        return uow.report_files.latest(review_id)
+
+
+def stored_report_content(workbench: Workbench, review_id: UUID) -> bytes | None:
+    with workbench.uow() as uow:
+        latest = uow.report_files.latest(review_id)
+        return None if latest is None else uow.report_files.content(latest.id)
+
+
+def export_pdf(workbench: Workbench, review_id: UUID, path: Path, *, unsigned: bool = False) -> ExportedReport:
+    """Write the review's report to `path` atomically: the signed one when there is one, else a fresh build."""
+    if not unsigned:
+        content = stored_report_content(workbench, review_id)
+        if content is not None:
+            atomic_write_bytes(path, content)
+            return ExportedReport(path, None, signed=True, draft=False)
+    report = build_review_report(workbench, review_id)
+    with workbench.uow() as uow:
+        phase = uow.reviews.phase_of(review_id)
+    atomic_write_bytes(path, report.content)
+    return ExportedReport(path, report.page_count, signed=False, draft=phase is not None and not phase.locked)
+
+
+def sign_review(
+    workbench: Workbench, review_id: UUID, identity_file: Path, passphrase: str, *, field: str | None = None
+) -> SignOutcome:
+    """Sign the review's report with an identity, keep the signed PDF with the review, and adopt it if needed.
+
+    The first signature adopts (vaststellen) the review, which must then be complete; later signatures go into
+    the stored PDF as incremental updates. Nothing is stored unless every step succeeds.
+    """
+    from peerreview_app.reports.signing import load_identity, sign_pdf, signature_fields  # noqa: PLC0415
+
+    now = workbench.clock()
+    identity = load_identity(_read(identity_file), passphrase, now=now, source=identity_file.name)
+    with workbench.uow() as uow:
+        review = uow.reviews.get(review_id)
+        latest = uow.report_files.latest(review_id)
+        base = uow.report_files.content(latest.id) if latest else None
+    adopted_now = False
+    if base is None:
+        if not review.locked:
+            # Checked before the PDF is built: adoption refuses an incomplete review with the list of what is open.
+            _check_can_adopt(workbench, review)
+        final = copy.deepcopy(review)  # the PDF shows the adoption that the signature makes
+        if not final.locked:
+            final.phase, final.adopted_at, final.adopted_by = Phase.ADOPTED, now, workbench.actor
+        base = build_report(final, _final_options()).content
+        adopted_now = not review.locked
+    chosen = field or _field_for(review, identity, base)
+    signed = sign_pdf(
+        base,
+        identity,
+        signed_at=now,
+        field=chosen,
+        order=_signing_order(review),
+        reason=_signing_reason(review),
+        stamp_lines=_stamp_lines(review, identity),
+    )
+    fields = signature_fields(signed)  # our own output: any error here is a bug, not the user's
+    newly = [f.name for f in fields if f.signed and f.name not in {s.field for s in (latest.signers if latest else ())}]
+    signer = SignerRecord(newly[0] if newly else (chosen or ""), identity.name, identity.fingerprint, now)
+    signers = (*(latest.signers if latest else ()), signer)
+    with workbench.uow() as uow:
+        # Adoption and the signed report are one transaction: never an adopted review without its report.
+        if adopted_now:
+            current = uow.reviews.get(review_id)
+            current.move_to(Phase.ADOPTED, actor=workbench.actor, now=now)
+            uow.reviews.save(current, check(current))
+        stored = uow.report_files.add(review_id, signed, signers)
+        uow.commit()
+    return SignOutcome(stored, signer.field, adopted_now, tuple(f.name for f in fields if not f.signed))
+
+
+def verify_file(workbench: Workbench, path: Path, *, trust: tuple[Path, ...] = ()) -> Verification:
+    """Check every signature in a PDF; certificates of panel members and earlier signers count as known."""
+    from peerreview_app.reports.signing import verify_pdf  # noqa: PLC0415
+
+    return verify_pdf(
+        _read(path),
+        known=known_signers(workbench),
+        trust=tuple(_read(p) for p in trust),
+        language=language(),
+        source=path.name,
+    )
+
+
+def verify_stored(workbench: Workbench, review_id: UUID) -> Verification:
+    content = stored_report_content(workbench, review_id)
+    if content is None:
+        raise InputError(_("This review has no signed report yet."))
+    from peerreview_app.reports.signing import verify_pdf  # noqa: PLC0415
+
+    return verify_pdf(content, known=known_signers(workbench), language=language())
+
+
+def known_signers(workbench: Workbench) -> dict[str, str]:
+    """Certificate fingerprint → who: panel members with a certificate, and everyone who signed a stored report."""
+    with workbench.uow() as uow:
+        known = uow.report_files.known_fingerprints()
+        for fingerprint, name, role in uow.reviews.member_fingerprints():
+            known.setdefault(fingerprint, f"{name} ({role_label(Role(role))})")
+    return known
+
+
+def save_signed_copy(workbench: Workbench, review_id: UUID, path: Path) -> StoredReport:
+    """Write the stored signed report to `path`, unchanged."""
+    with workbench.uow() as uow:
+        latest = uow.report_files.latest(review_id)
+        if latest is None:
+            raise InputError(_("This review has no signed report yet."))
+        atomic_write_bytes(path, uow.report_files.content(latest.id))
+    return latest
+
+
+def sha256_of(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def _final_options() -> ReportOptions:
+    return ReportOptions(logo=report_options().logo, draft=False)
+
+
+def _check_can_adopt(workbench: Workbench, review: Review) -> None:
+    """Raise `TransitionError` (with what is open) if adopting `review` would be refused: signing adopts it."""
+    if review.phase is not Phase.REPORTING:
+        raise TransitionError(
+            _(
+                "“{title}” is in phase {phase}; only a review in rapportage can be signed, because signing adopts it"
+            ).format(title=review.title, phase=phase_label(review.phase))
+        )
+    problems = tuple(describe(item) for item in check(review).items)
+    if problems:
+        raise TransitionError(
+            _("“{title}” cannot be signed yet: signing adopts the review, and {count} item(s) are still open").format(
+                title=review.title, count=len(problems)
+            ),
+            problems,
+        )
+
+
+def _signing_order(review: Review) -> tuple[str, ...]:
+    order: list[str] = []
+    for role_value in review.forms.kind.report_signers:
+        holders = review.members_with_role(Role(role_value))
+        order += [signature_field_name(Role(role_value), i, len(holders)) for i in range(1, len(holders) + 1)]
+    return tuple(order)
+
+
+def _field_for(review: Review, identity: Identity, pdf: bytes) -> str | None:
+    """The field of the panel member who holds this certificate (or e-mail address), else the next in order."""
+    from peerreview_app.reports.signing import signature_fields  # noqa: PLC0415
+
+    empty = {f.name for f in signature_fields(pdf) if not f.signed}
+    for role_value in review.forms.kind.report_signers:
+        holders = review.members_with_role(Role(role_value))
+        for index, member in enumerate(holders, start=1):
+            same_certificate = member.certificate_fingerprint == identity.fingerprint
+            same_email = bool(identity.email) and member.email.strip().casefold() == identity.email.casefold()
+            name = signature_field_name(Role(role_value), index, len(holders))
+            if (same_certificate or same_email) and name in empty:
+                return name
+    return None
+
+
+def _signing_reason(review: Review) -> str:
+    _ = translator(review.language)
+    return _("Adoption of the peer review report")
+
+
+def _stamp_lines(review: Review, identity: Identity) -> tuple[str, ...]:
+    for member in review.members:
+        if member.certificate_fingerprint == identity.fingerprint or (
+            identity.email and member.email.strip().casefold() == identity.email.casefold()
+        ):
+            return (role_label(member.role, review.language),)
+    return ()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(_("{path}: no such file").format(path=path)) from None
+    except IsADirectoryError:
+        raise InputError(_("{path}: is a folder, not a file").format(path=path)) from None
