@@ -127,9 +127,7 @@ def test_every_paragraph_of_the_draft_has_a_row_with_a_comment_cell(review, work
     assert rows == expected
     assert sheet.cell(row=6 + len(expected), column=1).value is None
     assert sheet.column_dimensions["A"].hidden
-    assert (
-        sheet["B6"].value == "LL De lerende leraar · LL-1 Gedeeld beeld van het leraarschap · waarnemingen, paragraph 1"
-    )
+    assert sheet["B6"].value == "LL De lerende leraar · LL-1 Gedeeld beeld van het leraarschap · waarnemingen, alinea 1"
     assert sheet.protection.sheet and book.security.lockStructure
     for row in (6, 6 + len(expected) - 1):
         assert [sheet.cell(row=row, column=c).protection.locked for c in range(1, 5)] == [True, True, True, False]

@@ -23,6 +23,7 @@ from peerreview_app.i18n import translator
 from peerreview_app.reports.excel.overview import CRITERIA_TABLE, REVIEWS_TABLE, write_overview_workbook
 
 NL = translator(Language.NL)
+NL_REVIEWS = "Peer reviews"  # the Dutch sheet name
 GENERATED_AT = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 STANDARDS = (("LL", "De lerende leraar"), ("LO", "Leeromgeving"), ("OR", "Organisatie"), ("KC", "Kwaliteitscultuur"))
 
@@ -80,11 +81,11 @@ def test_one_row_per_review_and_criterion_as_a_table(fifty: bytes) -> None:
     sheet = workbook["Kenmerken"]
     rows = list(sheet.iter_rows(values_only=True))
 
-    assert workbook.sheetnames == ["Kenmerken", "Reviews"]
+    assert workbook.sheetnames == ["Kenmerken", "Peer reviews"]
     assert len(rows) == 1 + 50 * 24
     assert rows[0] == (
-        "Review id",
-        "Review",
+        "Review-id",
+        "Peer review",
         "Partnerschap",
         "Sectoren",
         "Soort",
@@ -124,7 +125,7 @@ def test_visit_dates_are_real_dates_with_a_date_format(fifty: bytes) -> None:
 
 def test_both_sheets_are_tables_with_the_right_range_frozen_header_and_widths(fifty: bytes) -> None:
     workbook = load_workbook(io.BytesIO(fifty))
-    criteria, reviews = workbook["Kenmerken"], workbook["Reviews"]
+    criteria, reviews = workbook["Kenmerken"], workbook[NL_REVIEWS]
 
     assert dict(criteria.tables.items()) == {CRITERIA_TABLE: "A1:L1201"}
     assert dict(reviews.tables.items()) == {REVIEWS_TABLE: "A1:N51"}
@@ -142,7 +143,7 @@ def test_both_sheets_are_tables_with_the_right_range_frozen_header_and_widths(fi
 
 
 def test_reviews_sheet_has_one_row_per_review(fifty: bytes) -> None:
-    sheet = load_workbook(io.BytesIO(fifty), read_only=True)["Reviews"]
+    sheet = load_workbook(io.BytesIO(fifty), read_only=True)[NL_REVIEWS]
     rows = list(sheet.iter_rows(values_only=True))
 
     assert len(rows) == 51
@@ -182,7 +183,7 @@ def test_no_reviews_gives_tables_with_one_empty_row() -> None:
     workbook = load_workbook(io.BytesIO(overview(0)))
 
     assert dict(workbook["Kenmerken"].tables.items()) == {CRITERIA_TABLE: "A1:L2"}
-    assert dict(workbook["Reviews"].tables.items()) == {REVIEWS_TABLE: "A1:N2"}
+    assert dict(workbook[NL_REVIEWS].tables.items()) == {REVIEWS_TABLE: "A1:N2"}
     assert workbook["Kenmerken"].max_row == 1
 
 

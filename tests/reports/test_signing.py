@@ -7,7 +7,7 @@ import io
 import random
 import re
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -28,6 +28,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from peerreview_app import i18n
 from peerreview_app.domain.text import Language
 from peerreview_app.reports.signing import (
     Identity,
@@ -44,6 +45,16 @@ from peerreview_app.resources import font_path
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 FIELDS = ("signature-secretary", "signature-chair")
+
+
+@pytest.fixture(autouse=True)
+def _english_messages() -> Iterator[None]:
+    """The messages below are checked in English; the app's default (Dutch) has its own catalogue test."""
+    i18n.set_language("en")
+    try:
+        yield
+    finally:
+        i18n.set_language("nl")
 
 
 # -- test documents: a small report with empty visible signature fields, as the report builder makes them ----------

@@ -153,7 +153,7 @@ def test_a_wrong_passphrase_shows_an_error_and_changes_nothing(
     task = page.sign_with(identity_files["secretary"], "not the passphrase")
     with qtbot.waitSignal(task.failed, timeout=WAIT):
         pass
-    assert len(errors) == 1 and "passphrase" in errors[0].lower() and "secretary.p12" in errors[0]
+    assert len(errors) == 1 and "wachtwoordzin" in errors[0].lower() and "secretary.p12" in errors[0]
     assert reviews.get_review(demo_workbench, ASSESSMENT_ID).phase is Phase.REPORTING
     assert reports.stored_report(demo_workbench, ASSESSMENT_ID) is None
     assert page.sign_button.isEnabled()
@@ -206,7 +206,7 @@ def test_signing_adopts_and_locks_the_review(qtbot, signing: Signing, monkeypatc
     qtbot.waitUntil(lambda: page.preview is not None and page.preview.stored is not None, timeout=WAIT)
 
     # The dialog said that this first signature adopts the review.
-    assert "adopt" in asked[0].explanation.text().lower()
+    assert "vast" in asked[0].explanation.text().lower()  # "stelt … vast": adopts
     review = reviews.get_review(signing.workbench, DEVELOPMENTAL_ID)
     assert review.phase is Phase.ADOPTED and review.locked
     stored = reports.stored_report(signing.workbench, DEVELOPMENTAL_ID)
