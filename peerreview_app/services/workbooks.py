@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from uuid import UUID
@@ -76,9 +78,26 @@ def export_overview(
                 yield from overview_rows(review, summary, lang)
 
     # The per-criterion sheet streams first; the review sheet is written from the summaries it collected.
-    content = write_overview_workbook(rows(), _after(reviews), language=lang, generated_at=workbench.clock())
+    with _collector_paused():
+        content = write_overview_workbook(rows(), _after(reviews), language=lang, generated_at=workbench.clock())
     atomic_write_bytes(path, content)
     return len(reviews)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a large export builds objects that all live until it ends.
+
+    Every collection would walk the growing heap of cells and records again for no garbage: a quarter of the
+    export's time for a thousand reviews. Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _after(reviews: list[OverviewReview]) -> Iterator[OverviewReview]:

@@ -13,10 +13,11 @@ from sqlalchemy import Select, String, delete, func, insert, or_, select, type_c
 from sqlalchemy.orm import Session, selectinload
 
 from peerreview_app.domain.completeness import Completeness
-from peerreview_app.domain.kind import ReviewKind
+from peerreview_app.domain.kind import FieldValue, ReviewKind
 from peerreview_app.domain.listing import ReviewFilter, ReviewSummary
 from peerreview_app.domain.partnership import Sector, Stamp
 from peerreview_app.domain.phases import Phase
+from peerreview_app.domain.records import Conclusion, Finding, StandardConclusion
 from peerreview_app.domain.review import Forms, Review
 from peerreview_app.domain.text import Language
 from peerreview_app.forms.snapshot import forms_from_snapshot
@@ -113,46 +114,103 @@ class ReviewRepository:
         review.member_judgements.sort(key=lambda j: (j.criterion_id, str(j.member_id)))
         return review
 
-    def outlines(self, where: ReviewFilter | None = None) -> Iterator[Review]:
+    def outlines(self, where: ReviewFilter | None = None, *, chunk: int = 500) -> Iterator[Review]:
         """Reviews with only their partnership, findings and conclusions loaded, for overviews across many.
 
-        Members, notes, programme and documents stay empty: a thousand reviews stream in two queries, and the
-        judgements derive exactly as in the full review. Newest visit first.
+        Members, notes, programme and documents stay empty; the judgements derive exactly as in the full review.
+        Newest visit first. Records are read as plain rows, a chunk of reviews at a time: thirty thousand ORM
+        objects for a thousand reviews would cost more than writing the overview itself.
         """
         r, p = m.ReviewRow, m.PartnershipRow
         where = where or ReviewFilter()
-        query = filtered(select(r).join(p, p.id == r.partnership_id), where).options(
-            selectinload(r.partnership),
-            selectinload(r.findings),
-            selectinload(r.standard_conclusions),
-            selectinload(r.conclusion),
-        )
-        query = query.order_by(r.first_visit_date.desc().nulls_last(), r.title, r.revision.desc())
+        query = filtered(
+            select(
+                r.id,
+                r.title,
+                r.forms_sha256,
+                r.partnership_id,
+                r.created_at,
+                r.created_by,
+                r.language,
+                r.sectors,
+                r.visit_dates,
+                r.phase,
+                r.revision,
+                r.adopted_at,
+            ).join(p, p.id == r.partnership_id),
+            where,
+        ).order_by(r.first_visit_date.desc().nulls_last(), r.title, r.revision.desc())
+        rows = self._session.execute(query).all()
+        partnerships = {
+            row.id: mp.partnership_record(row)
+            for row in self._session.scalars(select(p).where(p.id.in_({row.partnership_id for row in rows})))
+        }
         forms: dict[str, Forms] = {}
-        for row in self._session.scalars(query.execution_options(yield_per=200)):
-            if row.forms_sha256 not in forms:
-                forms[row.forms_sha256] = self._forms(row.forms_sha256)
-            review = Review(
-                id=row.id,
-                title=row.title,
-                forms=forms[row.forms_sha256],
-                partnership=mp.partnership_record(row.partnership),
-                created_at=row.created_at,
-                created_by=row.created_by,
-                language=_LANGUAGES[row.language],
-                sectors=tuple(Sector(s) for s in row.sectors),
-                visit_dates=mp.visit_dates_from_json(row.visit_dates),
-                phase=_PHASES[row.phase],
-                revision=row.revision,
-                adopted_at=row.adopted_at,
+        for start in range(0, len(rows), chunk):
+            part = rows[start : start + chunk]
+            records = self._outline_records([row.id for row in part])
+            for row in part:
+                if row.forms_sha256 not in forms:
+                    forms[row.forms_sha256] = self._forms(row.forms_sha256)
+                review = Review(
+                    id=row.id,
+                    title=row.title,
+                    forms=forms[row.forms_sha256],
+                    partnership=partnerships[row.partnership_id],
+                    created_at=row.created_at,
+                    created_by=row.created_by,
+                    language=_LANGUAGES[row.language],
+                    sectors=tuple(Sector(s) for s in row.sectors),
+                    visit_dates=mp.visit_dates_from_json(row.visit_dates),
+                    phase=_PHASES[row.phase],
+                    revision=row.revision,
+                    adopted_at=row.adopted_at,
+                )
+                findings, standards, conclusion = records.get(row.id.hex, ({}, {}, None))
+                review.findings, review.standard_conclusions, review.conclusion = findings, standards, conclusion
+                if where.sector is None or where.sector in review.sectors:
+                    yield review
+
+    def _outline_records(
+        self, review_ids: list[uuid.UUID]
+    ) -> dict[str, tuple[dict[str, Finding], dict[str, StandardConclusion], Conclusion | None]]:
+        """Findings and conclusions of these reviews, keyed by the review id's hex, from three plain queries."""
+        records: dict[str, tuple[dict[str, Finding], dict[str, StandardConclusion], Conclusion | None]] = {}
+
+        def of(review_hex: str) -> tuple[dict[str, Finding], dict[str, StandardConclusion], Conclusion | None]:
+            key = _uuid(review_hex).hex
+            if key not in records:
+                records[key] = ({}, {}, None)
+            return records[key]
+
+        connection = self._session.connection()
+        f, s, c = m.FindingRow, m.StandardConclusionRow, m.ConclusionRow
+        for review_hex, record_id, criterion_id, values in connection.execute(
+            select(_as_text(f.review_id), _as_text(f.id), f.criterion_id, _as_text(f.values)).where(
+                f.review_id.in_(review_ids)
             )
-            review.findings = {f.criterion_id: mp.finding_record(f) for f in row.findings}
-            review.standard_conclusions = {
-                c.standard_id: mp.standard_conclusion_record(c) for c in row.standard_conclusions
-            }
-            review.conclusion = mp.conclusion_record(row.conclusion) if row.conclusion else None
-            if where.sector is None or where.sector in review.sectors:
-                yield review
+        ):
+            of(review_hex)[0][criterion_id] = Finding(_uuid(record_id), criterion_id, _values(values))
+        for review_hex, record_id, standard_id, values, override, reason in connection.execute(
+            select(
+                _as_text(s.review_id), _as_text(s.id), s.standard_id, _as_text(s.values), s.override, s.override_reason
+            ).where(s.review_id.in_(review_ids))
+        ):
+            of(review_hex)[1][standard_id] = StandardConclusion(
+                _uuid(record_id), standard_id, _values(values), override, reason
+            )
+        for review_hex, record_id, values, override, reason in connection.execute(
+            select(_as_text(c.review_id), _as_text(c.id), _as_text(c.values), c.override, c.override_reason).where(
+                c.review_id.in_(review_ids)
+            )
+        ):
+            findings, standards, _ = of(review_hex)
+            records[_uuid(review_hex).hex] = (
+                findings,
+                standards,
+                Conclusion(_uuid(record_id), _values(values), override, reason),
+            )
+        return records
 
     def _forms(self, sha256: str) -> Forms:
         content = self._session.scalar(select(m.FormSnapshotRow.content).where(m.FormSnapshotRow.sha256 == sha256))
@@ -420,6 +478,15 @@ def _sectors(stored: str) -> tuple[Sector, ...]:
 def _uuid(stored: str) -> uuid.UUID:
     # SQLite keeps UUIDs as 32 hex digits, PostgreSQL as native uuid (text with dashes here).
     return uuid.UUID(stored)
+
+
+def _as_text(column: Any) -> Any:
+    """The column as stored text: converting here is cheaper than SQLAlchemy's per-value result processing."""
+    return type_coerce(column, String)
+
+
+def _values(stored: str) -> dict[str, FieldValue]:
+    return mp.values_from_json(json.loads(stored))
 
 
 def _date(stored: str | None) -> date | None:
