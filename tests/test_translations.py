@@ -87,3 +87,17 @@ def test_dutch_is_the_default_and_english_selectable() -> None:
         assert i18n._("preparation") == "preparation"
     finally:
         i18n.set_language("nl")
+
+
+def test_no_marked_string_hides_inside_an_f_string() -> None:
+    """The extractor cannot see ``_()`` inside an f-string, so such text would never be translated."""
+    import re
+
+    hidden = re.compile(r"""\bf(["']).*\{[^}]*\b(_|ngettext)\(""")
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if hidden.search(line)
+    ]
+    assert offenders == []

@@ -170,7 +170,8 @@ def show_command(args: argparse.Namespace) -> int:
         (_("Kind"), kind_label(review.kind)),
         (
             _("Phase"),
-            phase_label(review.phase) + (f", {_('revision')} {review.revision}" if review.revision > 1 else ""),
+            phase_label(review.phase)
+            + (_(", revision {number}").format(number=review.revision) if review.revision > 1 else ""),
         ),
         (_("Partnership"), review.partnership.name),
         (_("Sectors"), ", ".join(s.value for s in review.sectors) or "—"),

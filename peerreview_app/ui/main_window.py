@@ -220,7 +220,8 @@ class MainWindow(QMainWindow):
         if location is not None:
             self.workspace.go_to(location)
         self.settings.last_review = review_id
-        self.setWindowTitle(f"{review.title} — {_('Peer Review Workbench')}")
+        app_name = _("Peer Review Workbench")
+        self.setWindowTitle(f"{review.title} — {app_name}")
         self._update_actions()
         return True
 

@@ -148,7 +148,8 @@ def details_html(verification: Verification) -> str:
         problems += [_("{who}: {problem}").format(who=who, problem=p) for p in check.problems]
     if problems:
         items = "".join(f"<li>{escape(p)}</li>" for p in problems)
-        parts.append(f"<p><b>{escape(_('Problems'))}</b></p><ul style='margin-left:-20px'>{items}</ul>")
+        heading = escape(_("Problems"))
+        parts.append(f"<p><b>{heading}</b></p><ul style='margin-left:-20px'>{items}</ul>")
     if verification.unsigned_fields:
         parts.append(
             "<p>"

@@ -77,7 +77,11 @@ def place_in_words(review: Review, target: str) -> str:
 
 
 def decision_label(decision: Decision) -> str:
-    labels = {Decision.PENDING: _("Open"), Decision.ACCEPTED: _("Accepted"), Decision.REJECTED: _("Rejected")}
+    labels = {
+        Decision.PENDING: _("Pending"),
+        Decision.ACCEPTED: _("Accepted"),
+        Decision.REJECTED: _("Rejected"),
+    }
     return labels[decision]
 
 
@@ -344,10 +348,8 @@ class FactCheckPage(Page):
             _("Import the returned workbook: the comments appear here, and you accept or reject each with a reply."),
         )
         items = "".join(f"<li style='margin-bottom: 6px'>{_escaped(step)}</li>" for step in steps)
-        return (
-            f"<p><b>{_escaped(_('No comments from the partnership yet.'))}</b></p>"
-            f"<p>{_escaped(_('How the fact check works:'))}</p><ol>{items}</ol>"
-        )
+        none_yet, how = _escaped(_("No comments from the partnership yet.")), _escaped(_("How the fact check works:"))
+        return f"<p><b>{none_yet}</b></p><p>{how}</p><ol>{items}</ol>"
 
     def _chosen(self, current: QModelIndex) -> None:
         comment = self.model.comment_at(current.row())

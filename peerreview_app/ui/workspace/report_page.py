@@ -286,14 +286,15 @@ class ReportPage(Page):
             )
             lines.append(f"<p>✓ <b>{escape(where)}</b><br>{escape(when)}</p>")
         if not lines:
-            lines.append(f"<p>{escape(_('No signatures yet.'))}</p>")
+            none_yet = escape(_("No signatures yet."))
+            lines.append(f"<p>{none_yet}</p>")
         if self._waiting:
             waiting = "".join(f"<li>{escape(label)}</li>" for _name, label in self._waiting)
-            lines.append(
-                f"<p>{escape(_('Still to sign:'))}</p><ul style='margin-left:-20px; margin-top:0px'>{waiting}</ul>"
-            )
+            still_to_sign = escape(_("Still to sign:"))
+            lines.append(f"<p>{still_to_sign}</p><ul style='margin-left:-20px; margin-top:0px'>{waiting}</ul>")
         elif stored is not None:
-            lines.append(f"<p>{escape(_('Every signature field is signed.'))}</p>")
+            all_signed = escape(_("Every signature field is signed."))
+            lines.append(f"<p>{all_signed}</p>")
         self.signatures.setText("".join(lines))
 
     def _update_actions(self, review: Review) -> None:
