@@ -144,7 +144,7 @@ def test_both_kinds_build_in_both_languages(
         assert heading in text
     footer = "pagina 3 van {}" if language == "nl" else "page 3 of {}"
     assert footer.format(report.page_count) in flat(pages[2])
-    assert f"revisie {review.revision}" in text if language == "nl" else f"revision {review.revision}" in text
+    assert f"herziening {review.revision}" in text if language == "nl" else f"revision {review.revision}" in text
     visit = review.visit_dates[0]
     month = ("september", "oktober")[visit.month - 9] if language == "nl" else visit.strftime("%B")
     assert f"{visit.day} {month} {visit.year}" in text  # the visit date, written out in the language
@@ -160,7 +160,7 @@ def test_both_kinds_build_in_both_languages(
 
 def test_english_report_leaves_no_dutch_interface_words(developmental_review: Review, tmp_path: Path) -> None:
     text = flat("\n".join(pages_text(build_report(in_language(developmental_review, "en")).content, tmp_path)))
-    for dutch in ("Inleiding", "Bijlagen", "Ondertekening", "pagina ", "revisie ", "CONCEPT"):
+    for dutch in ("Inleiding", "Bijlagen", "Ondertekening", "pagina ", "herziening ", "CONCEPT"):
         assert dutch not in text
 
 
