@@ -10,6 +10,7 @@ from peerreview_app.domain.partnership import RecognitionStatus, Role
 from peerreview_app.domain.phases import Phase
 from peerreview_app.domain.text import Language
 from peerreview_app.i18n import _, language, translator
+from peerreview_app.vocabulary import kind_name, phase_name, role_name, status_name
 
 
 def _in(lang: Language | None) -> Callable[[str], str]:
@@ -18,42 +19,20 @@ def _in(lang: Language | None) -> Callable[[str], str]:
 
 
 def phase_label(phase: Phase, lang: Language | None = None) -> str:
-    _ = _in(lang)
-    labels = {
-        Phase.PREPARATION: _("preparation"),
-        Phase.VISIT: _("visit"),
-        Phase.REPORTING: _("reporting"),
-        Phase.ADOPTED: _("adopted"),
-        Phase.FOLLOW_UP: _("follow-up"),
-        Phase.ARCHIVED: _("archived"),
-    }
-    return labels[phase]
+    return phase_name(phase, _in(lang))
 
 
 def role_label(role: Role, lang: Language | None = None) -> str:
-    _ = _in(lang)
-    labels = {
-        Role.CHAIR: _("chair"),
-        Role.SECRETARY: _("secretary"),
-        Role.MEMBER: _("panel member"),
-        Role.STUDENT_MEMBER: _("student member"),
-        Role.EXPERT: _("external expert"),
-        Role.PARTNERSHIP_CONTACT: _("partnership contact"),
-    }
-    return labels[role]
+    return role_name(role, _in(lang))
 
 
 def status_label(status: RecognitionStatus, lang: Language | None = None) -> str:
     """Erkend or aspirant."""
-    _ = _in(lang)
-    return _("recognised") if status is RecognitionStatus.RECOGNISED else _("aspirant")
+    return status_name(status, _in(lang))
 
 
 def kind_label(kind: ReviewKind, lang: Language | None = None) -> str:
-    _ = _in(lang)
-    if kind is ReviewKind.DEVELOPMENTAL:
-        return _("developmental peer review")
-    return _("assessment peer review")
+    return kind_name(kind, _in(lang))
 
 
 def describe(item: CompletenessItem) -> str:

@@ -1,8 +1,4 @@
-"""Names of phases, roles, kinds and statuses in a workbook's language.
-
-The same English msgids as `services.labels`, so one Dutch translation serves both; reports may not import
-services, and a workbook's language is the review's, not the process's.
-"""
+"""Names of phases, roles, kinds, statuses and documents in a workbook's language (see `vocabulary`)."""
 
 from __future__ import annotations
 
@@ -13,42 +9,25 @@ from peerreview_app.domain.kind import ReviewKind
 from peerreview_app.domain.partnership import RecognitionStatus, Role, Sector
 from peerreview_app.domain.phases import Phase
 from peerreview_app.domain.text import Language
+from peerreview_app.vocabulary import kind_name, phase_name, role_name, status_name
 
 Translate = Callable[[str], str]
 
 
 def phase_label(_: Translate, phase: Phase) -> str:
-    labels = {
-        Phase.PREPARATION: _("preparation"),
-        Phase.VISIT: _("visit"),
-        Phase.REPORTING: _("reporting"),
-        Phase.ADOPTED: _("adopted"),
-        Phase.FOLLOW_UP: _("follow-up"),
-        Phase.ARCHIVED: _("archived"),
-    }
-    return labels[phase]
+    return phase_name(phase, _)
 
 
 def role_label(_: Translate, role: Role) -> str:
-    labels = {
-        Role.CHAIR: _("chair"),
-        Role.SECRETARY: _("secretary"),
-        Role.MEMBER: _("panel member"),
-        Role.STUDENT_MEMBER: _("student member"),
-        Role.EXPERT: _("external expert"),
-        Role.PARTNERSHIP_CONTACT: _("partnership contact"),
-    }
-    return labels[role]
+    return role_name(role, _)
 
 
 def status_label(_: Translate, status: RecognitionStatus) -> str:
-    return _("recognised") if status is RecognitionStatus.RECOGNISED else _("aspirant")
+    return status_name(status, _)
 
 
 def kind_label(_: Translate, kind: ReviewKind) -> str:
-    if kind is ReviewKind.DEVELOPMENTAL:
-        return _("developmental peer review")
-    return _("assessment peer review")
+    return kind_name(kind, _)
 
 
 def document_kind_label(_: Translate, kind: DocumentKind) -> str:

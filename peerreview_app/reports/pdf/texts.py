@@ -10,6 +10,7 @@ from peerreview_app.domain.documents import DocumentKind
 from peerreview_app.domain.kind import ReviewKind
 from peerreview_app.domain.partnership import RecognitionStatus, Role
 from peerreview_app.domain.text import Language
+from peerreview_app.vocabulary import kind_name, role_name, status_name
 
 Translate = Callable[[str], str]
 
@@ -74,24 +75,16 @@ def format_time_range(start: time | None, end: time | None) -> str:
 
 def role_label(role: Role, _: Translate) -> str:
     """The role's name, lower case as in the interface (``voorzitter``)."""
-    labels = {
-        Role.CHAIR: _("chair"),
-        Role.SECRETARY: _("secretary"),
-        Role.MEMBER: _("panel member"),
-        Role.STUDENT_MEMBER: _("student member"),
-        Role.EXPERT: _("external expert"),
-        Role.PARTNERSHIP_CONTACT: _("partnership contact"),
-    }
-    return labels[Role(role)]
+    return role_name(role, _)
 
 
 def kind_label(kind: ReviewKind, _: Translate) -> str:
     """The kind in running text, lower case: ``ontwikkelingsgerichte peer review``."""
-    return _("developmental peer review") if kind is ReviewKind.DEVELOPMENTAL else _("assessment peer review")
+    return kind_name(kind, _)
 
 
 def status_label(status: RecognitionStatus, _: Translate) -> str:
-    return _("recognised") if status is RecognitionStatus.RECOGNISED else _("aspirant")
+    return status_name(status, _)
 
 
 def document_kind_label(kind: DocumentKind, _: Translate) -> str:
