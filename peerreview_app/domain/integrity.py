@@ -6,6 +6,7 @@ from collections import Counter
 from uuid import UUID
 
 from peerreview_app.domain.errors import InvalidValueError
+from peerreview_app.domain.factcheck import Target, check_target
 from peerreview_app.domain.kind import FieldType, Scope, normalise_value
 from peerreview_app.domain.partnership import Role
 from peerreview_app.domain.records import Values
@@ -22,6 +23,7 @@ def problems(review: Review) -> list[str]:
         *_member_judgements(review),
         *_conclusions(review, question_ids),
         *_questions(review, question_ids),
+        *_factcheck(review),
     ]
 
 
@@ -36,6 +38,7 @@ def _duplicate_ids(review: Review) -> list[str]:
         *(s.id for s in review.standard_conclusions.values()),
         *(q.id for q in review.questions),
         *(d.id for d in review.documents),
+        *(c.id for c in review.factcheck_comments),
     ]
     if review.conclusion is not None:
         ids.append(review.conclusion.id)
@@ -174,3 +177,13 @@ def _override(review: Review, where: str, override: str | None, reason: str, lev
     if derivation.override_requires_reason and not reason.strip():
         return [f"{where}: the override has no reason"]
     return []
+
+
+def _factcheck(review: Review) -> list[str]:
+    found = []
+    for comment in review.factcheck_comments:
+        try:
+            check_target(review, Target.parse(comment.target))
+        except InvalidValueError as exc:
+            found.append(f"fact-check comment {comment.id}: {exc}")
+    return found

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+from peerreview_app.domain.factcheck import Decision, FactCheckComment
 from peerreview_app.domain.integrity import problems as integrity_problems
 from peerreview_app.domain.kind import FieldValue
 from peerreview_app.domain.partnership import PanelMember, Partnership, RecognitionStatus, Role, Sector, Stamp
@@ -58,7 +59,7 @@ def to_document(review: Review, snapshot: str) -> dict[str, Any]:
     forms = snapshot_data(snapshot)
     p = review.partnership
     assert review.conclusion is not None
-    return {
+    document: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "forms": {"sha256": review.forms.sha256, "framework": forms["framework"], "kind": forms["kind"]},
@@ -158,6 +159,23 @@ def to_document(review: Review, snapshot: str) -> dict[str, Any]:
         ],
         "conclusion": _conclusion(review.conclusion),
     }
+    if review.factcheck_comments:  # optional: files of reviews without a fact-check round stay as they were
+        document["factcheck_comments"] = [
+            {
+                "id": str(c.id),
+                "target": c.target,
+                "quoted": c.quoted,
+                "comment": c.comment,
+                "received_at": _timestamp(c.received_at),
+                "decision": c.decision.value,
+                "reply": c.reply,
+                "decided_at": _timestamp(c.decided_at) if c.decided_at else None,
+                "decided_by": c.decided_by,
+                "stamp": _stamp(c.stamp),
+            }
+            for c in sorted(review.factcheck_comments, key=lambda c: (c.received_at, c.target, str(c.id)))
+        ]
+    return document
 
 
 def dumps(document: dict[str, Any]) -> bytes:
@@ -392,6 +410,21 @@ def _review(data: dict[str, Any], forms: Any) -> Review:
     review.conclusion = Conclusion(
         UUID(c["id"]), _read_values(c["values"]), c["override"], c["override_reason"], _read_stamp(c["stamp"])
     )
+    review.factcheck_comments = [
+        FactCheckComment(
+            id=UUID(f["id"]),
+            target=f["target"],
+            quoted=f["quoted"],
+            comment=f["comment"],
+            received_at=_read_timestamp(f["received_at"]),
+            decision=Decision(f["decision"]),
+            reply=f["reply"],
+            decided_at=_read_timestamp(f["decided_at"]) if f["decided_at"] else None,
+            decided_by=f["decided_by"],
+            stamp=_read_stamp(f["stamp"]),
+        )
+        for f in data.get("factcheck_comments", [])
+    ]
     return review
 
 

@@ -76,6 +76,8 @@ def import_review_json(workbench: Workbench, source: Path, *, replace: bool = Fa
                 raise ReviewExists(review.id, existing.title)
             # Format 1 carries no attached documents: the replaced review keeps the ones it had.
             review.documents = existing.documents
+            if not review.factcheck_comments:  # a file from before the fact-check round must not erase it
+                review.factcheck_comments = existing.factcheck_comments
             uow.reviews.delete(review.id)
             uow.flush()
             replaced = True
