@@ -66,7 +66,13 @@ def main(argv: Sequence[str] | None = None, *, gui: Gui | None = None) -> int:
     """Entry point of the ``peerreview`` command; `gui` starts the desktop workbench (see ``entry.py``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_language_from(argv))
-    logging.basicConfig(level=os.environ.get("PEERREVIEW_LOG", "WARNING").upper(), format="%(levelname)s %(message)s")
+    level = os.environ.get("PEERREVIEW_LOG", "WARNING").upper()
+    logging.basicConfig(level=level, format="%(levelname)s %(message)s")
+    if level != "DEBUG":
+        # pyHanko warns, with a traceback, about every self-signed certificate it cannot chain to a root. Our own
+        # verification reports trust by fingerprint instead, so at the usual levels those warnings are only noise.
+        for name in ("pyhanko", "pyhanko_certvalidator"):
+            logging.getLogger(name).setLevel(logging.ERROR)
     parser = build_parser()
     args = parser.parse_args(argv)
     args.gui = gui

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,6 +65,14 @@ def test_export_sign_twice_and_verify(
 
     code, out, err = run(capsys, "--db", db, "verify", str(report), "--json")
     assert code == 0, out + err
+    # As a real process (pytest's own log capture would hide it): no library warnings about self-signed
+    # certificates in the user's terminal.
+    process = subprocess.run(
+        [sys.executable, "-m", "peerreview_app", "--db", db, "verify", str(report)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert process.returncode == 0, process.stderr
+    assert process.stderr == ""
     result = json.loads(out)
     assert result["ok"] is True
     assert [s["signer"] for s in result["signatures"]] == ["Bram Hoekstra", "Annelies Koster"]
