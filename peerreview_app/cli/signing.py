@@ -180,7 +180,7 @@ def sign_command(args: argparse.Namespace) -> int:
         content = args.file.read_bytes()
     except FileNotFoundError:
         raise InputError(_("{path}: no such file").format(path=args.file)) from None
-    signed = sign_pdf(content, signer, signed_at=now, field=args.field, source=args.file.name)
+    signed = sign_pdf(content, signer, signed_at=now.astimezone(), field=args.field, source=args.file.name)
     target = args.output or args.file
     atomic_write_bytes(target, signed)
     print(_("Signed by {name}; wrote {path}").format(name=signer.name, path=target))

@@ -118,7 +118,7 @@ def sign_review(
     signed = sign_pdf(
         base,
         identity,
-        signed_at=now,
+        signed_at=now.astimezone(),  # the stamp shows the signer's own clock time; the instant is the same
         field=chosen,
         order=_signing_order(review),
         reason=_signing_reason(review),
