@@ -197,3 +197,40 @@ def test_factcheck_round_end_to_end(demo_db: Path, tmp_path: Path, capsys: pytes
 
     text = subprocess.run(["pdftotext", str(report), "-"], capture_output=True, text=True, check=True).stdout
     assert "Heidezoom College" in text  # the annex lists the comments and decisions
+
+
+def test_a_40000_character_cell_is_refused_and_changes_nothing(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import zipfile
+
+    path = member_workbook(capsys, demo_db, tmp_path / "noor.xlsx")
+    book = openpyxl.load_workbook(path)
+    first_sheet(book).cell(FIRST_ROW, NOTES_COLUMN).value = "LONG-TEXT-MARKER"
+    book.save(path)
+    # openpyxl cuts values to Excel's limit when they are assigned; another program's file need not.
+    source, target = zipfile.ZipFile(path), io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            content = source.read(info.filename).replace(b"LONG-TEXT-MARKER", b"x" * 40_000)
+            archive.writestr(info, content)
+    path.write_bytes(target.getvalue())
+    before = database_state(demo_db)
+    code, out, _ = run(capsys, "--lang", "en", "--db", str(demo_db), "import-workbook", str(path))
+    assert code == 2
+    assert "!D6: 40,000 characters" in out
+    assert database_state(demo_db) == before
+
+
+def test_a_workbook_of_a_review_in_another_database_is_refused(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = member_workbook(capsys, demo_db, tmp_path / "noor.xlsx")
+    other = tmp_path / "other.sqlite3"
+    assert run(capsys, "--db", str(other), "list")[0] == 0  # an empty database of its own
+    before = database_state(other)
+    code, _, err = run(capsys, "--lang", "en", "--db", str(other), "import-workbook", str(path))
+    assert code == 2
+    assert "is not in this database" in err
+    assert database_state(other) == before
