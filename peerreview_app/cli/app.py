@@ -15,9 +15,12 @@ from peerreview_app import __version__, i18n
 from peerreview_app.cli import exchange, forms, reviews, selftest, signing, workbooks
 from peerreview_app.cli.output import error
 from peerreview_app.domain.errors import TransitionError
-from peerreview_app.exchange.review_json import ExchangeError
 from peerreview_app.i18n import _
 from peerreview_app.services.errors import BAD_INPUT, FAILED
+
+# Everything imported here must stay cheap (plain Python, no SQLAlchemy, YAML, JSON Schema, reportlab, pyHanko or
+# openpyxl): every command and the desktop workbench start by building this parser. tests/cli/test_cli_startup.py
+# checks it in a fresh interpreter.
 
 OK, FAILED_EXIT, BAD_INPUT_EXIT = 0, 1, 2
 
@@ -99,22 +102,43 @@ def run(handler: Command, args: argparse.Namespace) -> int:
     """Run a command; map errors to a message on stderr and an exit code."""
     try:
         return handler(args)
-    except TransitionError as exc:
+    except KeyboardInterrupt:
+        error(_("interrupted; nothing was half-written"))
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (``peerreview list | head``): not a failure worth a message. Later
+        # writes, including the interpreter's final flush, go nowhere instead of raising again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return OK
+    except Exception as exc:
+        code = _report(exc)
+        if code is None:
+            raise
+        return code
+
+
+def _report(exc: Exception) -> int | None:
+    """Print what went wrong and return the exit code, or None for an error that is not the user's (a bug)."""
+    # The interchange module loads YAML and the form machinery, so it is imported only once something has gone
+    # wrong (an except clause would need it up front); after an ExchangeError the command has loaded it already.
+    from peerreview_app.exchange.review_json import ExchangeError  # noqa: PLC0415
+
+    # The order matters: a TransitionError is also a DomainError, which is one of FAILED.
+    if isinstance(exc, TransitionError):
         error(str(exc))
         for problem in exc.problems:
             print(f"  - {problem}", file=sys.stderr)
         return FAILED_EXIT
-    except ExchangeError as exc:
+    if isinstance(exc, ExchangeError):
         error(_("{source} cannot be imported; nothing was changed:").format(source=exc.source))
         for problem in exc.problems:
             print(f"  - {problem}", file=sys.stderr)
         return BAD_INPUT_EXIT
-    except BAD_INPUT as exc:
+    if isinstance(exc, BAD_INPUT):
         error(str(exc))
         return BAD_INPUT_EXIT
-    except FAILED as exc:
+    if isinstance(exc, FAILED):
         error(str(exc))
         return FAILED_EXIT
-    except KeyboardInterrupt:
-        error(_("interrupted; nothing was half-written"))
-        return 130
+    return None

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from peerreview_app.i18n import _
-from peerreview_app.services.workbench import Workbench
+
+if TYPE_CHECKING:
+    from peerreview_app.services.workbench import Workbench
+
+# The command modules import services, storage, forms and exchange inside their handlers, never at module level:
+# building the parser must stay cheap, because every command and the desktop workbench start through it.
+# tests/cli/test_cli_startup.py keeps it that way.
 
 
 def open_workbench(args: argparse.Namespace) -> Workbench:
     """The workbench on ``--db`` (or the default database), acting as ``--user``."""
+    from peerreview_app.services.workbench import Workbench  # noqa: PLC0415 - SQLAlchemy only when a command runs
+
     return Workbench.open(args.db, actor=args.user)
 
 

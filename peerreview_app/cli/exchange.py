@@ -8,7 +8,8 @@ from typing import Any
 
 from peerreview_app.cli.common import open_workbench
 from peerreview_app.i18n import _
-from peerreview_app.services import interchange, reviews
+
+# The services (and through them SQLAlchemy, jsonschema and YAML) are imported by the commands: see cli/common.py.
 
 
 def register(commands: Any) -> None:
@@ -23,6 +24,8 @@ def register(commands: Any) -> None:
 
 
 def export_command(args: argparse.Namespace) -> int:
+    from peerreview_app.services import interchange, reviews  # noqa: PLC0415 - see the imports
+
     with open_workbench(args) as workbench:
         review_id = reviews.resolve_review_id(workbench, args.review)
         size = interchange.write_review_json(workbench, review_id, args.output)
@@ -31,6 +34,8 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def import_command(args: argparse.Namespace) -> int:
+    from peerreview_app.services import interchange  # noqa: PLC0415 - see the imports
+
     with open_workbench(args) as workbench:
         result = interchange.import_review_json(workbench, args.file, replace=args.replace)
     message = _("Replaced {title} ({id})") if result.replaced else _("Imported {title} ({id})")

@@ -6,13 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from peerreview_app import config
 from peerreview_app.cli.output import error, print_table
-from peerreview_app.forms.catalog import FormCatalog, install_form
-from peerreview_app.forms.errors import FormError
-from peerreview_app.forms.loader import FRAMEWORK, load_form_file
-from peerreview_app.forms.paths import builtin_forms_dir
 from peerreview_app.i18n import _, language
+
+# The form machinery (YAML, JSON Schema) and the user's folders are imported by the commands: see cli/common.py.
 
 
 def register(commands: Any) -> None:
@@ -29,6 +26,9 @@ def register(commands: Any) -> None:
 
 
 def validate_command(args: argparse.Namespace) -> int:
+    from peerreview_app.forms.errors import FormError  # noqa: PLC0415 - see the imports
+    from peerreview_app.forms.loader import load_form_file  # noqa: PLC0415
+
     failed = 0
     for path in args.files:
         try:
@@ -43,6 +43,10 @@ def validate_command(args: argparse.Namespace) -> int:
 
 
 def list_command(args: argparse.Namespace) -> int:
+    from peerreview_app import config  # noqa: PLC0415 - see the imports
+    from peerreview_app.forms.catalog import FormCatalog  # noqa: PLC0415
+    from peerreview_app.forms.paths import builtin_forms_dir  # noqa: PLC0415
+
     catalog = FormCatalog.load(builtin_forms_dir(), config.user_forms_dir())
     lang = language()
     rows = []
@@ -66,6 +70,9 @@ def list_command(args: argparse.Namespace) -> int:
 
 
 def import_command(args: argparse.Namespace) -> int:
+    from peerreview_app import config  # noqa: PLC0415 - see the imports
+    from peerreview_app.forms.catalog import install_form  # noqa: PLC0415
+
     form, target, new = install_form(args.file, config.user_forms_dir())
     if new:
         print(_("Installed {key} as {path}").format(key=form.key, path=target))
@@ -75,4 +82,6 @@ def import_command(args: argparse.Namespace) -> int:
 
 
 def _describe(form_format: str) -> str:
+    from peerreview_app.forms.loader import FRAMEWORK  # noqa: PLC0415 - see the imports
+
     return _("framework") if form_format == FRAMEWORK else _("review kind")

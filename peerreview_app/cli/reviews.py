@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peerreview_app.cli.common import iso_date, open_workbench
 from peerreview_app.cli.output import print_json, print_table
 from peerreview_app.domain.kind import ReviewKind, Scope, is_empty
-from peerreview_app.domain.listing import ReviewFilter, ReviewSummary
+from peerreview_app.domain.listing import ReviewFilter
 from peerreview_app.domain.partnership import Sector
 from peerreview_app.domain.phases import Phase
-from peerreview_app.domain.review import Review
 from peerreview_app.domain.text import Language
 from peerreview_app.i18n import _, language, ngettext
-from peerreview_app.services import reviews, workflow
-from peerreview_app.services.demo import fill_demo
-from peerreview_app.services.labels import kind_label, phase_label, role_label
+
+if TYPE_CHECKING:
+    from peerreview_app.domain.listing import ReviewSummary
+    from peerreview_app.domain.review import Review
+    from peerreview_app.services.reviews import CompletenessReport
+
+# The services (and through them SQLAlchemy and the demo texts) are imported by the commands: see cli/common.py.
+# The domain is plain Python and cheap, so its enums stay here for the parser's choices.
 
 
 def register(commands: Any) -> None:
@@ -67,6 +71,9 @@ def register(commands: Any) -> None:
 
 
 def demo_command(args: argparse.Namespace) -> int:
+    from peerreview_app.services import reviews  # noqa: PLC0415 - see the imports
+    from peerreview_app.services.demo import fill_demo  # noqa: PLC0415
+
     with open_workbench(args) as workbench:
         result = fill_demo(workbench)
         if result.created:
@@ -83,6 +90,8 @@ def demo_command(args: argparse.Namespace) -> int:
 
 
 def new_command(args: argparse.Namespace) -> int:
+    from peerreview_app.services import reviews  # noqa: PLC0415 - see the imports
+
     with open_workbench(args) as workbench:
         review = reviews.create_review(
             workbench,
@@ -99,6 +108,8 @@ def new_command(args: argparse.Namespace) -> int:
 
 
 def list_command(args: argparse.Namespace) -> int:
+    from peerreview_app.services import reviews  # noqa: PLC0415 - see the imports
+
     where = ReviewFilter(
         text=args.search,
         kind=ReviewKind(args.kind) if args.kind else None,
@@ -116,6 +127,8 @@ def list_command(args: argparse.Namespace) -> int:
 
 
 def _summary_json(s: ReviewSummary) -> dict[str, Any]:
+    from peerreview_app.services.labels import phase_label  # noqa: PLC0415 - see the imports
+
     return {
         "id": str(s.id),
         "title": s.title,
@@ -134,6 +147,8 @@ def _summary_json(s: ReviewSummary) -> dict[str, Any]:
 
 
 def _print_list(summaries: list[ReviewSummary]) -> None:
+    from peerreview_app.services.labels import phase_label  # noqa: PLC0415 - see the imports
+
     if not summaries:
         print(_("No reviews yet. Start one with 'peerreview new' or try 'peerreview demo'."))
         return
@@ -156,6 +171,9 @@ def _print_list(summaries: list[ReviewSummary]) -> None:
 
 
 def show_command(args: argparse.Namespace) -> int:
+    from peerreview_app.services import reviews  # noqa: PLC0415 - see the imports
+    from peerreview_app.services.labels import kind_label, role_label  # noqa: PLC0415
+
     with open_workbench(args) as workbench:
         review = reviews.get_review(workbench, reviews.resolve_review_id(workbench, args.review))
     report = reviews.completeness_of(review)
@@ -168,11 +186,7 @@ def show_command(args: argparse.Namespace) -> int:
     rows = [
         (_("Id"), str(review.id)),
         (_("Kind"), kind_label(review.kind)),
-        (
-            _("Phase"),
-            phase_label(review.phase)
-            + (_(", revision {number}").format(number=review.revision) if review.revision > 1 else ""),
-        ),
+        (_("Phase"), _phase_text(review)),
         (_("Partnership"), review.partnership.name),
         (_("Sectors"), ", ".join(s.value for s in review.sectors) or "—"),
         (_("Visit"), ", ".join(d.isoformat() for d in review.visit_dates) or "—"),
@@ -202,6 +216,8 @@ def show_command(args: argparse.Namespace) -> int:
 
 
 def _phase_text(review: Review) -> str:
+    from peerreview_app.services.labels import phase_label  # noqa: PLC0415 - see the imports
+
     if review.revision == 1:
         return phase_label(review.phase)
     return _("{phase}, revision {revision}").format(phase=phase_label(review.phase), revision=review.revision)
@@ -247,7 +263,9 @@ def _scale_label(review: Review, level: str, value: str | None) -> str:
     return scale.value(value).label.get(language())
 
 
-def _review_json(review: Review, report: reviews.CompletenessReport) -> dict[str, Any]:
+def _review_json(review: Review, report: CompletenessReport) -> dict[str, Any]:
+    from peerreview_app.services.labels import phase_label  # noqa: PLC0415 - see the imports
+
     lang = language()
     return {
         "id": str(review.id),
@@ -300,6 +318,9 @@ def _review_json(review: Review, report: reviews.CompletenessReport) -> dict[str
 
 
 def move_command(args: argparse.Namespace, target: Phase | None = None) -> int:
+    from peerreview_app.services import reviews, workflow  # noqa: PLC0415 - see the imports
+    from peerreview_app.services.labels import phase_label  # noqa: PLC0415
+
     phase = target or Phase(args.phase)
     with open_workbench(args) as workbench:
         review = workflow.move_to(workbench, reviews.resolve_review_id(workbench, args.review), phase)
@@ -308,6 +329,8 @@ def move_command(args: argparse.Namespace, target: Phase | None = None) -> int:
 
 
 def revise_command(args: argparse.Namespace) -> int:
+    from peerreview_app.services import reviews, workflow  # noqa: PLC0415 - see the imports
+
     with open_workbench(args) as workbench:
         revision = workflow.start_revision(workbench, reviews.resolve_review_id(workbench, args.review))
     print(revision.id)
@@ -315,6 +338,8 @@ def revise_command(args: argparse.Namespace) -> int:
 
 
 def delete_command(args: argparse.Namespace) -> int:
+    from peerreview_app.services import reviews  # noqa: PLC0415 - see the imports
+
     with open_workbench(args) as workbench:
         review_id = reviews.resolve_review_id(workbench, args.review)
         reviews.delete_review(workbench, review_id)

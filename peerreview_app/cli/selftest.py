@@ -16,12 +16,9 @@ from typing import Any
 from peerreview_app import __version__
 from peerreview_app.domain.partnership import Role
 from peerreview_app.domain.phases import Phase
-from peerreview_app.forms.catalog import FormCatalog
-from peerreview_app.forms.paths import builtin_forms_dir
 from peerreview_app.i18n import _
-from peerreview_app.services import findings, interchange, panel, reviews, workflow
-from peerreview_app.services.workbench import Workbench
-from peerreview_app.storage.engine import head_revision
+
+# Forms, services and storage are imported by the checks that use them: see cli/common.py.
 
 
 def register(commands: Any) -> None:
@@ -60,6 +57,9 @@ def selftest_command(args: argparse.Namespace) -> int:
 
 
 def _check_forms() -> str:
+    from peerreview_app.forms.catalog import FormCatalog  # noqa: PLC0415 - see the imports
+    from peerreview_app.forms.paths import builtin_forms_dir  # noqa: PLC0415
+
     catalog = FormCatalog.load(builtin_forms_dir())
     if catalog.problems:
         raise RuntimeError("; ".join(str(p) for p in catalog.problems))
@@ -69,12 +69,18 @@ def _check_forms() -> str:
 
 
 def _check_database(folder: Path) -> str:
+    from peerreview_app.services.workbench import Workbench  # noqa: PLC0415 - see the imports
+    from peerreview_app.storage.engine import head_revision  # noqa: PLC0415
+
     with Workbench.open(str(folder / "selftest.sqlite3"), actor="selftest"):
         pass
     return _("schema {revision}").format(revision=head_revision())
 
 
 def _check_reviews(folder: Path) -> str:
+    from peerreview_app.services import findings, panel, reviews, workflow  # noqa: PLC0415 - see the imports
+    from peerreview_app.services.workbench import Workbench  # noqa: PLC0415
+
     with Workbench.open(str(folder / "selftest.sqlite3"), actor="selftest") as workbench:
         developmental = reviews.create_review(workbench, kind="developmental", partnership="Selftest")
         review = reviews.create_review(
@@ -90,6 +96,9 @@ def _check_reviews(folder: Path) -> str:
 
 
 def _check_exchange(folder: Path) -> str:
+    from peerreview_app.services import interchange, reviews  # noqa: PLC0415 - see the imports
+    from peerreview_app.services.workbench import Workbench  # noqa: PLC0415
+
     with Workbench.open(str(folder / "selftest.sqlite3"), actor="selftest") as source:
         review_id = reviews.list_reviews(source)[0].id
         first = folder / "export-1.json"

@@ -13,14 +13,13 @@ from peerreview_app.cli.common import open_workbench
 from peerreview_app.cli.output import print_json, print_table
 from peerreview_app.fileio import atomic_write_bytes
 from peerreview_app.i18n import _
-from peerreview_app.services import reviews
 from peerreview_app.services.errors import InputError
 
 if TYPE_CHECKING:
     from peerreview_app.reports.signing import SignatureCheck, Verification
 
-# pyHanko and reportlab are imported by the commands that use them: building the parser must stay cheap,
-# because the desktop workbench starts through it.
+# pyHanko and reportlab, and the services that open the database, are imported by the commands that use them:
+# building the parser must stay cheap, because the desktop workbench starts through it (see cli/common.py).
 
 VERIFY_FAILED = 1
 
@@ -102,7 +101,7 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
 
 
 def export_pdf_command(args: argparse.Namespace) -> int:
-    from peerreview_app.services import reports  # noqa: PLC0415 - see the imports
+    from peerreview_app.services import reports, reviews  # noqa: PLC0415 - see the imports
 
     with open_workbench(args) as workbench:
         review_id = reviews.resolve_review_id(workbench, args.review)
@@ -188,7 +187,7 @@ def sign_command(args: argparse.Namespace) -> int:
 
 
 def _sign_review(args: argparse.Namespace, identity_file: Path, passphrase: str) -> int:
-    from peerreview_app.services import reports  # noqa: PLC0415
+    from peerreview_app.services import reports, reviews  # noqa: PLC0415
 
     with open_workbench(args) as workbench:
         review_id = reviews.resolve_review_id(workbench, args.review)

@@ -15,11 +15,10 @@ from peerreview_app.domain.listing import ReviewFilter
 from peerreview_app.domain.phases import Phase
 from peerreview_app.domain.text import Language
 from peerreview_app.i18n import _, language
-from peerreview_app.services import reviews
 from peerreview_app.services.errors import InputError
 
-# openpyxl is imported by the commands that use it (through services.workbooks): building the parser must stay
-# cheap, because the desktop workbench starts through it.
+# openpyxl (through services.workbooks) and the services that open the database are imported by the commands that
+# use them: building the parser must stay cheap, because the desktop workbench starts through it (see cli/common.py).
 
 PROBLEMS_EXIT = 2
 
@@ -66,7 +65,7 @@ def register(commands: Any) -> None:
 
 
 def export_xlsx_command(args: argparse.Namespace) -> int:
-    from peerreview_app.services import workbooks  # noqa: PLC0415 - see the imports
+    from peerreview_app.services import reviews, workbooks  # noqa: PLC0415 - see the imports
 
     lang = Language(language())
     with open_workbench(args) as workbench:
@@ -90,7 +89,7 @@ def export_xlsx_command(args: argparse.Namespace) -> int:
 
 
 def member_workbook_command(args: argparse.Namespace) -> int:
-    from peerreview_app.services import workbooks  # noqa: PLC0415 - see the imports
+    from peerreview_app.services import reviews, workbooks  # noqa: PLC0415 - see the imports
 
     with open_workbench(args) as workbench:
         review_id = reviews.resolve_review_id(workbench, args.review)
@@ -100,7 +99,7 @@ def member_workbook_command(args: argparse.Namespace) -> int:
 
 
 def factcheck_workbook_command(args: argparse.Namespace) -> int:
-    from peerreview_app.services import workbooks  # noqa: PLC0415 - see the imports
+    from peerreview_app.services import reviews, workbooks  # noqa: PLC0415 - see the imports
 
     with open_workbench(args) as workbench:
         review_id = reviews.resolve_review_id(workbench, args.review)
@@ -149,7 +148,7 @@ def import_workbook_command(args: argparse.Namespace) -> int:
 
 
 def factcheck_command(args: argparse.Namespace) -> int:
-    from peerreview_app.services import workbooks  # noqa: PLC0415 - see the imports
+    from peerreview_app.services import reviews, workbooks  # noqa: PLC0415 - see the imports
 
     with open_workbench(args) as workbench:
         review_id = reviews.resolve_review_id(workbench, args.review)
