@@ -8,7 +8,7 @@ from uuid import UUID
 from peerreview_app.i18n import _
 from peerreview_app.services.workbench import Workbench
 from peerreview_app.ui.main_window import MainWindow
-from peerreview_app.ui.operations import USER_ERRORS, show_error
+from peerreview_app.ui.operations import USER_ERRORS, show_error, wait_for_running_tasks
 from peerreview_app.ui.qt import QApplication, QGuiApplication, Qt
 from peerreview_app.ui.settings import Settings
 from peerreview_app.ui.translations import apply_language
@@ -48,4 +48,5 @@ def run(
     try:
         return app.exec()
     finally:
+        wait_for_running_tasks()  # an export or signing still running finishes before the database closes
         workbench.close()

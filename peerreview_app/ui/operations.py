@@ -13,7 +13,7 @@ from peerreview_app.domain.errors import DomainError, TransitionError
 from peerreview_app.exchange.review_json import ExchangeError
 from peerreview_app.i18n import _
 from peerreview_app.services.errors import BAD_INPUT, FAILED
-from peerreview_app.ui.qt import QMessageBox, QObject, QProgressDialog, Qt, QThread, QWidget, Signal
+from peerreview_app.ui.qt import QMessageBox, QObject, QProgressDialog, Qt, QThread, QWidget, Signal, Slot
 
 T = TypeVar("T")
 
@@ -79,6 +79,49 @@ class _Worker(QObject):
             self.failed.emit(exc)
         else:
             self.finished.emit(result)
+        finally:
+            # End the thread from inside, so `wait()` returns even while the UI thread is not handling events.
+            thread = self.thread()
+            if thread is not None:
+                thread.quit()
+
+
+class _Keeper(QObject):
+    """Keeps the threads and workers of running tasks alive, rather than their page or dialog.
+
+    A page closed (or a review switched) while its task runs must not destroy a running QThread: Qt aborts the
+    process. The references are dropped on the UI thread once the thread has finished.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running: dict[QThread, _Worker] = {}
+
+    def keep(self, thread: QThread, worker: _Worker) -> None:
+        self.running[thread] = worker
+        thread.finished.connect(self._forget)  # a slot of this object: delivered on the UI thread
+
+    @Slot()
+    def _forget(self) -> None:
+        thread = self.sender()
+        if isinstance(thread, QThread):
+            thread.wait()  # finished has been emitted; let the thread end completely before it can be freed
+            self.running.pop(thread, None)
+
+
+_keeper: _Keeper | None = None
+
+
+def _tasks() -> _Keeper:
+    global _keeper  # noqa: PLW0603 - one keeper per process, made on the UI thread at the first task
+    if _keeper is None:
+        _keeper = _Keeper()
+    return _keeper
+
+
+def wait_for_running_tasks(msecs: int = 10_000) -> bool:
+    """Block until every background task has ended (at exit); answers whether they all did in time."""
+    return _keeper is None or all(thread.wait(msecs) for thread in list(_keeper.running))
 
 
 class BackgroundTask(QObject):
@@ -95,9 +138,10 @@ class BackgroundTask(QObject):
     def __init__(self, parent: QWidget, label: str, work: Callable[[Callable[[int, int], None]], Any]) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._thread = QThread(self)
+        self._thread = QThread()  # no parent: see _Keeper
         self._worker = _Worker(work)
         self._worker.moveToThread(self._thread)
+        _tasks().keep(self._thread, self._worker)
         self._dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
         self._dialog.setObjectName("progressDialog")
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
