@@ -20,8 +20,9 @@ from .partnership import Stamp
 if TYPE_CHECKING:
     from .review import Review
 
-# Where a paragraph of the draft lives: scope/holder/field/paragraph number, e.g. "criterion/1.2/observations/3",
-# "standard/1/summary/1", "question/2/answer/1", "conclusion/-/summary/1".
+# Where a paragraph of the draft lives: scope/holder/field/paragraph number, e.g. "criterion/LL-2/observations/3",
+# "standard/LL/summary/1", "question/<question id>/answer/1", "conclusion/-/summary/1". A development question
+# is named by its id, not its number: removing one question renumbers the others, and a comment must not move.
 _TARGET = re.compile(r"(criterion|standard|question|conclusion)/([^/]+)/([a-z][a-z0-9_-]*)/([1-9][0-9]*)")
 
 
@@ -84,8 +85,8 @@ def check_target(review: Review, target: Target) -> None:
     elif target.scope == "standard":
         review.framework.standard(target.holder)
     elif target.scope == "question":
-        if not any(str(q.number) == target.holder for q in review.questions):
-            raise UnknownReferenceError(f"no development question {target.holder}")
+        if question_number(review, target.holder) is None:
+            raise UnknownReferenceError("the development question was removed")
     elif target.holder != "-":
         raise UnknownReferenceError(f"{target}: the conclusion has no holder id")
     review.forms.kind.field(scope, target.field_id)
@@ -128,6 +129,11 @@ def decide(review: Review, comment_id: UUID, decision: Decision, reply: str, *, 
     comment.reply = reply
     comment.decided_at = None if decision is Decision.PENDING else now
     comment.decided_by = "" if decision is Decision.PENDING else actor
+
+
+def question_number(review: Review, holder: str) -> int | None:
+    """The current number of the development question a target names by id, or None when it is gone."""
+    return next((q.number for q in review.questions if str(q.id) == holder), None)
 
 
 def paragraphs(value: FieldValue) -> list[str]:

@@ -219,7 +219,7 @@ def test_comments_are_recorded_once_and_empty_cells_skipped(developmental):
     [
         ("criterion/XX-1/observations/1", UnknownReferenceError),
         ("criterion/LL-1/judgement/1", InvalidValueError),
-        ("question/7/answer/1", UnknownReferenceError),
+        ("question/00000000-0000-0000-0000-000000000007/answer/1", UnknownReferenceError),
         ("LL-1 observations", InvalidValueError),
     ],
 )

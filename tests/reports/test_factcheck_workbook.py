@@ -61,7 +61,7 @@ def expected_paragraphs(review: Review) -> list[tuple[str, str]]:
             holders.append((Scope.CRITERION, "criterion", criterion.id, review.findings[criterion.id].values))
         holders.append((Scope.STANDARD, "standard", standard.id, review.standard_conclusions[standard.id].values))
     for question in review.questions:
-        holders.append((Scope.DEVELOPMENT_QUESTION, "question", str(question.number), question.values))
+        holders.append((Scope.DEVELOPMENT_QUESTION, "question", str(question.id), question.values))
     holders.append((Scope.CONCLUSION, "conclusion", "-", review.conclusion.values))
     rows = []
     for scope, name, holder, values in holders:
@@ -154,7 +154,7 @@ def test_judgements_are_not_paragraphs(assessment_review):
 
 def test_the_fact_check_round_end_to_end(review, workbook):
     first = "criterion/LL-1/observations/1"
-    second = "question/2/answer/1"
+    second = f"question/{review.questions[1].id}/answer/1"
     assert read(workbook, review) == FactCheckInput(review.id, ())
     filled = fill(
         workbook,
@@ -254,12 +254,26 @@ def test_changed_draft_text_formulas_dates_and_merged_cells_are_all_reported(rev
 
 
 def test_a_comment_on_a_paragraph_that_is_gone(review, workbook):
-    review.remove_question(review.questions[0].id)  # question 3 becomes question 2
-    row = row_of(workbook, "question/3/answer/1")
-    assert problems_of(fill(workbook, {"question/3/answer/1": "Onjuist."}), review) == (
-        f"{sheet_title(workbook)}!D{row}: paragraph question/3/answer/1 is no longer in the review "
-        "(no development question 3)",
+    gone = f"question/{review.questions[0].id}/answer/1"
+    review.remove_question(review.questions[0].id)
+    row = row_of(workbook, gone)
+    assert problems_of(fill(workbook, {gone: "Onjuist."}), review) == (
+        f"{sheet_title(workbook)}!D{row}: paragraph {gone} is no longer in the review "
+        "(the development question was removed)",
     )
+
+
+def test_removing_a_question_does_not_move_comments_to_another_one(review, workbook):
+    """Questions are renumbered when one is removed; a comment stays with the question it was written on."""
+    third = review.questions[2]
+    target = f"question/{third.id}/answer/1"
+    filled = fill(workbook, {target: "Dit klopt niet."})
+    review.remove_question(review.questions[0].id)  # question 3 is now question 2
+    data = read(filled, review)
+    apply_factcheck_import(review, data, now=NOW)
+    (recorded,) = review.factcheck_comments
+    assert recorded.target == target
+    assert review.question(third.id).number == 2
 
 
 def test_workbooks_of_another_kind_or_review(review, workbook):

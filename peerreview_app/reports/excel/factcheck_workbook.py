@@ -137,7 +137,7 @@ def draft_paragraphs(review: Review, language: Language, _: Translate) -> Iterat
         yield from _field_paragraphs(
             kind.fields_for(Scope.DEVELOPMENT_QUESTION),
             question.values,
-            ("question", str(question.number)),
+            ("question", str(question.id)),
             (_("Development question {number}").format(number=question.number),),
             language,
             _,

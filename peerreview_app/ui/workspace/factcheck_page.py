@@ -10,7 +10,7 @@ from collections.abc import Callable
 from uuid import UUID
 
 from peerreview_app.domain.errors import DomainError
-from peerreview_app.domain.factcheck import Decision, FactCheckComment, Target
+from peerreview_app.domain.factcheck import Decision, FactCheckComment, Target, question_number
 from peerreview_app.domain.kind import MAX_TEXT_LENGTH, FieldType, Scope
 from peerreview_app.domain.review import Review
 from peerreview_app.i18n import _, language
@@ -62,7 +62,10 @@ def place_in_words(review: Review, target: str) -> str:
             standard = review.framework.standard(parsed.holder)
             holder = _("Standard {number}: {title}").format(number=standard.number, title=standard.title.get(lang))
         elif parsed.scope == "question":
-            holder = _("Development question {number}").format(number=parsed.holder)
+            number = question_number(review, parsed.holder)
+            if number is None:
+                return target
+            holder = _("Development question {number}").format(number=number)
         else:
             holder = _("Conclusion")
     except (DomainError, KeyError):
@@ -141,7 +144,7 @@ def _report_order(review: Review) -> Callable[[FactCheckComment], tuple[int, int
             holders[f"criterion/{criterion.id}"] = len(holders)
         holders[f"standard/{standard.id}"] = len(holders)
     for question in review.questions:
-        holders[f"question/{question.number}"] = len(holders)
+        holders[f"question/{question.id}"] = len(holders)
     holders["conclusion/-"] = len(holders)
 
     def key(comment: FactCheckComment) -> tuple[int, int, int, str]:

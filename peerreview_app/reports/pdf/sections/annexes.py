@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from peerreview_app.domain.errors import DomainError
-from peerreview_app.domain.factcheck import Decision, FactCheckComment, Target
+from peerreview_app.domain.factcheck import Decision, FactCheckComment, Target, question_number
 from peerreview_app.domain.kind import Scope
 from peerreview_app.reports.pdf.context import ReportContext
 from peerreview_app.reports.pdf.fields import kept_with_start, labelled, labelled_value, text_paragraphs
@@ -202,7 +202,12 @@ def reference(ctx: ReportContext, comment: FactCheckComment) -> str:
     elif target.scope == "standard":
         holder = _("standard {id}").format(id=target.holder)
     elif target.scope == "question":
-        holder = _("development question {number}").format(number=target.holder)
+        number = question_number(ctx.review, target.holder)
+        holder = (
+            _("development question {number}").format(number=number)
+            if number is not None
+            else _("a development question that was removed")
+        )
     else:
         holder = _("conclusion")
     return _("{holder}, {field}, paragraph {number}").format(holder=holder, field=field, number=target.paragraph)
