@@ -6,6 +6,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from uuid import UUID
 
@@ -16,6 +17,8 @@ from peerreview_app.domain.kind import ReviewKind
 from peerreview_app.domain.listing import OverviewReview, OverviewRow, ReviewFilter
 from peerreview_app.domain.member_input import (
     Change,
+    FactCheckInput,
+    MemberInput,
     apply_factcheck_import,
     apply_member_import,
     plan_factcheck_import,
@@ -40,6 +43,7 @@ from peerreview_app.services.editing import edit
 from peerreview_app.services.errors import InputError
 from peerreview_app.services.labels import kind_label, phase_label
 from peerreview_app.services.workbench import Workbench
+from peerreview_app.storage.uow import UnitOfWork
 
 # Strengths and development points are counted from list fields with these ids (developmental kind).
 STRENGTHS = "strengths"
@@ -225,19 +229,31 @@ def import_workbook(workbench: Workbench, path: Path) -> ImportPreview:
     meta = read_workbook_meta(data, path.name)
     with workbench.uow() as uow:
         review = _review_for(uow, meta, path)
-        changes, who = _plan(review, meta, data, path)
+        content, who = _read_input(review, meta, data, path)
+        changes = _apply(review, content, now=workbench.clock())
         if changes:
-            now = workbench.clock()
-            if meta.kind == "member":
-                apply_member_import(review, read_member_workbook(data, path.name, review, meta), now=now)
-            else:
-                apply_factcheck_import(review, read_factcheck_workbook(data, path.name, review, meta), now=now)
             uow.reviews.save(review, check(review))
             uow.commit()
     return ImportPreview(path, meta, review.title, who, changes)
 
 
 def _plan(review: Review, meta: WorkbookMeta, data: bytes, path: Path) -> tuple[tuple[Change, ...], str]:
+    content, who = _read_input(review, meta, data, path)
+    if isinstance(content, MemberInput):
+        return plan_member_import(review, content), who
+    return plan_factcheck_import(review, content), who
+
+
+def _apply(review: Review, content: MemberInput | FactCheckInput, *, now: datetime) -> tuple[Change, ...]:
+    if isinstance(content, MemberInput):
+        return apply_member_import(review, content, now=now)
+    return apply_factcheck_import(review, content, now=now)
+
+
+def _read_input(
+    review: Review, meta: WorkbookMeta, data: bytes, path: Path
+) -> tuple[MemberInput | FactCheckInput, str]:
+    """The checked content of the workbook and whose input it is; nothing for an adopted review."""
     if review.locked:
         raise ReviewLockedError(
             _("{title!r} is adopted and accepts no more input; start a new revision to correct it").format(
@@ -246,20 +262,18 @@ def _plan(review: Review, meta: WorkbookMeta, data: bytes, path: Path) -> tuple[
         )
     if meta.kind == "member":
         member_input = read_member_workbook(data, path.name, review, meta)
-        name = review.member(member_input.member_id).name
-        return plan_member_import(review, member_input), name
-    comments = read_factcheck_workbook(data, path.name, review, meta)
-    return plan_factcheck_import(review, comments), review.partnership.name
+        return member_input, review.member(member_input.member_id).name
+    return read_factcheck_workbook(data, path.name, review, meta), review.partnership.name
 
 
-def _review_for(uow, meta: WorkbookMeta, path: Path) -> Review:  # type: ignore[no-untyped-def]
+def _review_for(uow: UnitOfWork, meta: WorkbookMeta, path: Path) -> Review:
     if not uow.reviews.exists(meta.review_id):
         raise InputError(
             _("{file}: the review this workbook belongs to ({id}) is not in this database").format(
                 file=path.name, id=meta.review_id
             )
         )
-    return uow.reviews.get(meta.review_id)  # type: ignore[no-any-return]
+    return uow.reviews.get(meta.review_id)
 
 
 def _read_workbook_file(path: Path) -> bytes:
