@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from peerreview_app.cli.common import open_workbench
 from peerreview_app.cli.output import print_json, print_table
+from peerreview_app.domain.kind import ReviewKind
+from peerreview_app.domain.listing import ReviewFilter
+from peerreview_app.domain.phases import Phase
 from peerreview_app.fileio import atomic_write_bytes
 from peerreview_app.i18n import _
 from peerreview_app.services.errors import InputError
@@ -28,8 +31,14 @@ def register(commands: Any) -> None:
     export = commands.add_parser(
         "export-pdf", help=_("write a review's report as PDF (the signed one when it has been signed)")
     )
-    export.add_argument("review", metavar="REVIEW")
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    export.add_argument("review", nargs="?", metavar="REVIEW")
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help=_("the PDF file; with --all, a folder")
+    )
+    export.add_argument("--all", action="store_true", help=_("the report of every review that matches, one file each"))
+    export.add_argument("--kind", choices=[k.value for k in ReviewKind])
+    export.add_argument("--year", type=int, help=_("year of the first visit day"))
+    export.add_argument("--status", choices=[p.value for p in Phase], help=_("phase of the review"))
     export.add_argument(
         "--unsigned", action="store_true", help=_("build the report afresh even when a signed one is stored")
     )
@@ -103,7 +112,20 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
 def export_pdf_command(args: argparse.Namespace) -> int:
     from peerreview_app.services import reports, reviews  # noqa: PLC0415 - see the imports
 
+    if args.all == bool(args.review):
+        raise InputError(_("give a REVIEW, or --all for every review"))
     with open_workbench(args) as workbench:
+        if args.all:
+            where = ReviewFilter(
+                kind=ReviewKind(args.kind) if args.kind else None,
+                phase=Phase(args.status) if args.status else None,
+                year=args.year,
+            )
+            results = reports.export_pdfs(workbench, args.output, where, unsigned=args.unsigned)
+            for result in results:
+                print(result.path)
+            print(_("Wrote {count} report(s) to {folder}").format(count=len(results), folder=args.output))
+            return 0
         review_id = reviews.resolve_review_id(workbench, args.review)
         result = reports.export_pdf(workbench, review_id, args.output, unsigned=args.unsigned)
     if result.signed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +13,7 @@ from uuid import UUID
 from peerreview_app import config
 from peerreview_app.domain.completeness import check
 from peerreview_app.domain.errors import TransitionError
+from peerreview_app.domain.listing import ReviewFilter
 from peerreview_app.domain.partnership import Role
 from peerreview_app.domain.phases import Phase
 from peerreview_app.domain.review import Review
@@ -86,6 +88,25 @@ def export_pdf(workbench: Workbench, review_id: UUID, path: Path, *, unsigned: b
         phase = uow.reviews.phase_of(review_id)
     atomic_write_bytes(path, report.content)
     return ExportedReport(path, report.page_count, signed=False, draft=phase is not None and not phase.locked)
+
+
+def export_pdfs(
+    workbench: Workbench, folder: Path, where: ReviewFilter | None = None, *, unsigned: bool = False
+) -> list[ExportedReport]:
+    """Write the report of every review that matches into `folder`, one file each (see `export_pdf`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with workbench.uow() as uow:
+        summaries = uow.reviews.summaries(where)
+    return [
+        export_pdf(workbench, summary.id, folder / report_file_name(summary.title, summary.id), unsigned=unsigned)
+        for summary in summaries
+    ]
+
+
+def report_file_name(title: str, review_id: UUID) -> str:
+    """A file name every file system accepts, unique per review: ``<title> [<id prefix>].pdf``."""
+    cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "_", title).strip().rstrip(". ")[:120] or "rapport"
+    return f"{cleaned} [{review_id.hex[:8]}].pdf"
 
 
 def sign_review(

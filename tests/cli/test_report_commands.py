@@ -146,3 +146,25 @@ def test_identity_import_and_show(tmp_path: Path, passphrase_file: Path, capsys:
     code, out, _ = run(capsys, "--db", db, "identity", "show")
     assert code == 0
     assert "Bram Hoekstra" in out
+
+
+def test_export_every_report_into_a_folder(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "rapporten"
+    code, _, err = run(capsys, "--db", str(demo_db), "export-pdf", "--all", "--kind", "assessment", "-o", str(folder))
+    assert code == 0, err
+    files = sorted(folder.glob("*.pdf"))
+    assert len(files) == 2  # the two assessment reviews of the demo
+    assert all(f.read_bytes().startswith(b"%PDF") for f in files)
+    assert any("Heidezoom" in f.name and str(ASSESSMENT_ID)[:8] in f.name for f in files)
+    code, _, err = run(capsys, "--db", str(demo_db), "export-pdf", "-o", str(folder))
+    assert code == 2
+    assert "--all" in err
+
+
+def test_report_file_names_are_safe_on_every_file_system() -> None:
+    from uuid import UUID
+
+    from peerreview_app.services.reports import report_file_name
+
+    name = report_file_name('Review "A/B": 2026?', UUID(int=1))
+    assert name == "Review _A_B_ 2026_ [00000000].pdf"
