@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -342,7 +343,18 @@ def test_signing_is_not_offered_before_the_reporting_phase(qtbot, make_context) 
     assert page.preview is not None and page.page_count() > 0  # a draft can still be previewed
 
 
-def test_opening_another_review_while_the_preview_builds_is_safe(qtbot, demo_workbench, settings) -> None:  # type: ignore[no-untyped-def]
+def test_opening_another_review_while_the_preview_builds_is_safe(qtbot, demo_workbench, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from peerreview_app.ui.workspace import report_page
+
+    # The build waits until the test lets it go, so the page is certainly closed while its thread runs.
+    release = threading.Event()
+    real_load = report_page.load_preview
+
+    def slow_load(workbench, review_id):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real_load(workbench, review_id)
+
+    monkeypatch.setattr(report_page, "load_preview", slow_load)
     window = MainWindow(demo_workbench, settings)
     qtbot.addWidget(window)
     window.show()
@@ -351,6 +363,7 @@ def test_opening_another_review_while_the_preview_builds_is_safe(qtbot, demo_wor
     page = window.workspace.current_page()
     ended: list[object] = []
     page.preview_task.done.connect(ended.append)
+    threading.Timer(0.3, release.set).start()  # while the page below waits for its build
     window.open_review(ASSESSMENT_ID)
     assert ended and not page.tasks.busy  # the build ended before the page was let go
     # Delete the closed workspace now: Qt would abort the application if a thread of it were still running.
