@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def safe_file_name(name: str) -> str:
+    """`name` without characters that some file systems refuse (a name may come from another computer)."""
+    cleaned = _UNSAFE.sub("_", name).strip().rstrip(". ")
+    return cleaned or "document"
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -188,6 +188,7 @@ def identity_show_command(args: argparse.Namespace) -> int:
 def sign_command(args: argparse.Namespace) -> int:
     from peerreview_app.reports.signing import sign_pdf  # noqa: PLC0415
     from peerreview_app.services import identity  # noqa: PLC0415
+    from peerreview_app.services.files import read_input_file  # noqa: PLC0415
 
     if (args.file is None) == (args.review is None):
         raise InputError(_("give either a PDF file or --review REVIEW"))
@@ -197,10 +198,7 @@ def sign_command(args: argparse.Namespace) -> int:
         return _sign_review(args, identity_file, passphrase)
     now = datetime.now(UTC)
     signer = identity.read_identity_file(identity_file, passphrase, now=now)
-    try:
-        content = args.file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(_("{path}: no such file").format(path=args.file)) from None
+    content = read_input_file(args.file)
     signed = sign_pdf(content, signer, signed_at=now.astimezone(), field=args.field, source=args.file.name)
     target = args.output or args.file
     atomic_write_bytes(target, signed)

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from peerreview_app import config
 from peerreview_app.domain.completeness import check
-from peerreview_app.domain.errors import ReviewLockedError
 from peerreview_app.fileio import atomic_write_bytes
 from peerreview_app.i18n import _
 from peerreview_app.services.errors import InputError
+from peerreview_app.services.files import read_input_file
 from peerreview_app.services.workbench import Workbench
 
 if TYPE_CHECKING:
@@ -55,10 +55,11 @@ def create_identity_file(name: str, email: str, passphrase: str, path: Path, *, 
 
 
 def read_identity_file(path: Path, passphrase: str, *, now: datetime) -> Identity:
-    try:
-        content = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(_("{path}: no such file").format(path=path)) from None
+    """The identity in `path`, checked for use at `now` (its passphrase, validity and key usage)."""
+    return _load(read_input_file(path), path, passphrase, now=now)
+
+
+def _load(content: bytes, path: Path, passphrase: str, *, now: datetime) -> Identity:
     from peerreview_app.reports.signing import load_identity  # noqa: PLC0415
 
     return load_identity(content, passphrase, now=now, source=path.name)
@@ -69,11 +70,11 @@ def import_identity(workbench: Workbench, path: Path, passphrase: str) -> Import
 
     A panel member matches by e-mail address. Adopted reviews are not touched: their panel is locked.
     """
-    now = workbench.clock()
-    identity = read_identity_file(path, passphrase, now=now)
+    content = read_input_file(path)  # read once: the copy kept is the file that was checked
+    identity = _load(content, path, passphrase, now=workbench.clock())
     folder = config.identity_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(folder / IDENTITY_FILE, path.read_bytes())
+    atomic_write_bytes(folder / IDENTITY_FILE, content)
     summary = IdentitySummary(identity.name, identity.email, identity.fingerprint, identity.not_after, folder)
     atomic_write_bytes(folder / SUMMARY_FILE, json.dumps(_summary_json(summary), indent=2).encode())
     return ImportedIdentity(summary, _record_fingerprint(workbench, identity))
@@ -124,10 +125,7 @@ def _record_fingerprint(workbench: Workbench, identity: Identity) -> int:
             changed = False
             for member in matches:
                 if member.certificate_fingerprint != identity.fingerprint:
-                    try:
-                        review.update_member(member.id, certificate_fingerprint=identity.fingerprint)
-                    except ReviewLockedError:
-                        continue
+                    review.update_member(member.id, certificate_fingerprint=identity.fingerprint)
                     changed = True
                     updated += 1
             if changed:

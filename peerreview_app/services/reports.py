@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,14 +13,15 @@ from peerreview_app import config
 from peerreview_app.domain.completeness import check
 from peerreview_app.domain.errors import TransitionError
 from peerreview_app.domain.listing import ReviewFilter
-from peerreview_app.domain.partnership import Role
+from peerreview_app.domain.partnership import PanelMember, Role
 from peerreview_app.domain.phases import Phase
 from peerreview_app.domain.review import Review
 from peerreview_app.domain.signatures import SignerRecord, StoredReport
-from peerreview_app.fileio import atomic_write_bytes
+from peerreview_app.fileio import atomic_write_bytes, safe_file_name
 from peerreview_app.i18n import _, language, translator
-from peerreview_app.reports.pdf import ReportOptions, ReportPdf, build_report, signature_field_name
+from peerreview_app.reports.pdf import ReportOptions, ReportPdf, build_report, signing_order
 from peerreview_app.services.errors import InputError
+from peerreview_app.services.files import read_input_file
 from peerreview_app.services.labels import describe, phase_label, role_label
 from peerreview_app.services.workbench import Workbench
 
@@ -48,20 +48,17 @@ class SignOutcome:
     unsigned_fields: tuple[str, ...]  # fields still waiting for a signature
 
 
-def report_options() -> ReportOptions:
-    """Options from the settings: the cover logo when one was chosen."""
+def report_options(*, final: bool = False) -> ReportOptions:
+    """Options from the settings (the cover logo when one was chosen); `final` leaves out the draft watermark."""
     logo = config.report_logo_path()
-    return ReportOptions(logo=logo.read_bytes() if logo.is_file() else None)
+    return ReportOptions(logo=logo.read_bytes() if logo.is_file() else None, draft=False if final else None)
 
 
 def build_review_report(workbench: Workbench, review_id: UUID, *, final: bool = False) -> ReportPdf:
     """The unsigned report of a review: a draft (CONCEPT) until adopted, or `final` for signing."""
     with workbench.uow() as uow:
         review = uow.reviews.get(review_id)
-    options = report_options()
-    if final:
-        options = ReportOptions(logo=options.logo, draft=False)
-    return build_report(review, options)
+    return build_report(review, report_options(final=final))
 
 
 def stored_report(workbench: Workbench, review_id: UUID) -> StoredReport | None:
@@ -70,10 +67,16 @@ def stored_report(workbench: Workbench, review_id: UUID) -> StoredReport | None:
         return uow.report_files.latest(review_id)
 
 
-def stored_report_content(workbench: Workbench, review_id: UUID) -> bytes | None:
+def signed_report(workbench: Workbench, review_id: UUID) -> tuple[StoredReport, bytes] | None:
+    """The newest signed report kept with the review and its bytes, or None."""
     with workbench.uow() as uow:
         latest = uow.report_files.latest(review_id)
-        return None if latest is None else uow.report_files.content(latest.id)
+        return None if latest is None else (latest, uow.report_files.content(latest.id))
+
+
+def stored_report_content(workbench: Workbench, review_id: UUID) -> bytes | None:
+    found = signed_report(workbench, review_id)
+    return None if found is None else found[1]
 
 
 def export_pdf(workbench: Workbench, review_id: UUID, path: Path, *, unsigned: bool = False) -> ExportedReport:
@@ -83,11 +86,11 @@ def export_pdf(workbench: Workbench, review_id: UUID, path: Path, *, unsigned: b
         if content is not None:
             atomic_write_bytes(path, content)
             return ExportedReport(path, None, signed=True, draft=False)
-    report = build_review_report(workbench, review_id)
     with workbench.uow() as uow:
-        phase = uow.reviews.phase_of(review_id)
+        review = uow.reviews.get(review_id)
+    report = build_report(review, report_options())
     atomic_write_bytes(path, report.content)
-    return ExportedReport(path, report.page_count, signed=False, draft=phase is not None and not phase.locked)
+    return ExportedReport(path, report.page_count, signed=False, draft=not review.locked)
 
 
 def export_pdfs(
@@ -105,8 +108,7 @@ def export_pdfs(
 
 def report_file_name(title: str, review_id: UUID) -> str:
     """A file name every file system accepts, unique per review: ``<title> [<id prefix>].pdf``."""
-    cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "_", title).strip().rstrip(". ")[:120] or "rapport"
-    return f"{cleaned} [{review_id.hex[:8]}].pdf"
+    return f"{safe_file_name(title[:120])} [{review_id.hex[:8]}].pdf"
 
 
 def sign_review(
@@ -120,7 +122,7 @@ def sign_review(
     from peerreview_app.reports.signing import load_identity, sign_pdf, signature_fields  # noqa: PLC0415
 
     now = workbench.clock()
-    identity = load_identity(_read(identity_file), passphrase, now=now, source=identity_file.name)
+    identity = load_identity(read_input_file(identity_file), passphrase, now=now, source=identity_file.name)
     with workbench.uow() as uow:
         review = uow.reviews.get(review_id)
         latest = uow.report_files.latest(review_id)
@@ -133,7 +135,7 @@ def sign_review(
         final = copy.deepcopy(review)  # the PDF shows the adoption that the signature makes
         if not final.locked:
             final.phase, final.adopted_at, final.adopted_by = Phase.ADOPTED, now, workbench.actor
-        base = build_report(final, _final_options()).content
+        base = build_report(final, report_options(final=True)).content
         adopted_now = not review.locked
     chosen = field or _field_for(review, identity, base)
     signed = sign_pdf(
@@ -161,25 +163,25 @@ def sign_review(
 
 
 def verify_file(workbench: Workbench, path: Path, *, trust: tuple[Path, ...] = ()) -> Verification:
-    """Check every signature in a PDF; certificates of panel members and earlier signers count as known."""
-    from peerreview_app.reports.signing import verify_pdf  # noqa: PLC0415
-
-    return verify_pdf(
-        _read(path),
-        known=known_signers(workbench),
-        trust=tuple(_read(p) for p in trust),
-        language=language(),
-        source=path.name,
-    )
+    """Check every signature in a PDF file; see `verify_content`."""
+    trusted = tuple(read_input_file(p) for p in trust)
+    return verify_content(workbench, read_input_file(path), source=path.name, trust=trusted)
 
 
 def verify_stored(workbench: Workbench, review_id: UUID) -> Verification:
     content = stored_report_content(workbench, review_id)
     if content is None:
         raise InputError(_("This review has no signed report yet."))
+    return verify_content(workbench, content)
+
+
+def verify_content(
+    workbench: Workbench, content: bytes, *, source: str = "", trust: tuple[bytes, ...] = ()
+) -> Verification:
+    """Check every signature in PDF bytes; certificates of panel members and earlier signers count as known."""
     from peerreview_app.reports.signing import verify_pdf  # noqa: PLC0415
 
-    return verify_pdf(content, known=known_signers(workbench), language=language())
+    return verify_pdf(content, known=known_signers(workbench), trust=trust, language=language(), source=source)
 
 
 def known_signers(workbench: Workbench) -> dict[str, str]:
@@ -205,10 +207,6 @@ def sha256_of(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def _final_options() -> ReportOptions:
-    return ReportOptions(logo=report_options().logo, draft=False)
-
-
 def _check_can_adopt(workbench: Workbench, review: Review) -> None:
     """Raise `TransitionError` (with what is open) if adopting `review` would be refused: signing adopts it."""
     if review.phase is not Phase.REPORTING:
@@ -228,11 +226,7 @@ def _check_can_adopt(workbench: Workbench, review: Review) -> None:
 
 
 def _signing_order(review: Review) -> tuple[str, ...]:
-    order: list[str] = []
-    for role_value in review.forms.kind.report_signers:
-        holders = review.members_with_role(Role(role_value))
-        order += [signature_field_name(Role(role_value), i, len(holders)) for i in range(1, len(holders) + 1)]
-    return tuple(order)
+    return tuple(field_name for field_name, _member in signing_order(review))
 
 
 def _field_for(review: Review, identity: Identity, pdf: bytes) -> str | None:
@@ -240,15 +234,17 @@ def _field_for(review: Review, identity: Identity, pdf: bytes) -> str | None:
     from peerreview_app.reports.signing import signature_fields  # noqa: PLC0415
 
     empty = {f.name for f in signature_fields(pdf) if not f.signed}
-    for role_value in review.forms.kind.report_signers:
-        holders = review.members_with_role(Role(role_value))
-        for index, member in enumerate(holders, start=1):
-            same_certificate = member.certificate_fingerprint == identity.fingerprint
-            same_email = bool(identity.email) and member.email.strip().casefold() == identity.email.casefold()
-            name = signature_field_name(Role(role_value), index, len(holders))
-            if (same_certificate or same_email) and name in empty:
-                return name
-    return None
+    return next(
+        (name for name, member in signing_order(review) if _holds(member, identity) and name in empty),
+        None,
+    )
+
+
+def _holds(member: PanelMember, identity: Identity) -> bool:
+    """Whether `identity` is this panel member's: the same certificate, or else the same e-mail address."""
+    if member.certificate_fingerprint == identity.fingerprint:
+        return True
+    return bool(identity.email) and member.email.strip().casefold() == identity.email.casefold()
 
 
 def _signing_reason(review: Review) -> str:
@@ -258,17 +254,6 @@ def _signing_reason(review: Review) -> str:
 
 def _stamp_lines(review: Review, identity: Identity) -> tuple[str, ...]:
     for member in review.members:
-        if member.certificate_fingerprint == identity.fingerprint or (
-            identity.email and member.email.strip().casefold() == identity.email.casefold()
-        ):
+        if _holds(member, identity):
             return (role_label(member.role, review.language),)
     return ()
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(_("{path}: no such file").format(path=path)) from None
-    except IsADirectoryError:
-        raise InputError(_("{path}: is a folder, not a file").format(path=path)) from None

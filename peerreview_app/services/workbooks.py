@@ -41,6 +41,7 @@ from peerreview_app.reports.excel.workbook_import import (
 )
 from peerreview_app.services.editing import edit
 from peerreview_app.services.errors import InputError
+from peerreview_app.services.files import read_input_file
 from peerreview_app.services.labels import kind_label, phase_label
 from peerreview_app.services.workbench import Workbench
 from peerreview_app.storage.uow import UnitOfWork
@@ -81,9 +82,10 @@ def export_overview(
                 reviews.append(summary)
                 yield from overview_rows(review, summary, lang)
 
-    # The per-criterion sheet streams first; the review sheet is written from the summaries it collected.
+    # The per-criterion sheet streams first; the review sheet is written from the summaries it collected (a list
+    # iterator reads the list as it is when the writer gets to it, after the last row).
     with _collector_paused():
-        content = write_overview_workbook(rows(), _after(reviews), language=lang, generated_at=workbench.clock())
+        content = write_overview_workbook(rows(), iter(reviews), language=lang, generated_at=workbench.clock())
     atomic_write_bytes(path, content)
     return len(reviews)
 
@@ -102,10 +104,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _after(reviews: list[OverviewReview]) -> Iterator[OverviewReview]:
-    yield from reviews
 
 
 def overview_review(review: Review, lang: Language) -> OverviewReview:
@@ -286,11 +284,7 @@ def _read_workbook_file(path: Path) -> bytes:
                 )
             )
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(_("{path}: no such file").format(path=path)) from None
-    except IsADirectoryError:
-        raise InputError(_("{path}: is a folder, not a file").format(path=path)) from None
+        return read_input_file(path)
     except PermissionError:
         raise InputError(
             _("{path} cannot be read: it is locked by another program or you lack permission").format(path=path)

@@ -147,12 +147,11 @@ class ReviewRepository:
         }
         forms: dict[str, Forms] = {}
         for start in range(0, len(rows), chunk):
-            part = rows[start : start + chunk]
-            records = self._outline_records([row.id for row in part])
-            for row in part:
+            part: dict[str, Review] = {}
+            for row in rows[start : start + chunk]:
                 if row.forms_sha256 not in forms:
                     forms[row.forms_sha256] = self._forms(row.forms_sha256)
-                review = Review(
+                part[row.id.hex] = Review(
                     id=row.id,
                     title=row.title,
                     forms=forms[row.forms_sha256],
@@ -166,51 +165,37 @@ class ReviewRepository:
                     revision=row.revision,
                     adopted_at=row.adopted_at,
                 )
-                findings, standards, conclusion = records.get(row.id.hex, ({}, {}, None))
-                review.findings, review.standard_conclusions, review.conclusion = findings, standards, conclusion
+            self._load_outline_records(part)
+            for review in part.values():
                 if where.sector is None or where.sector in review.sectors:
                     yield review
 
-    def _outline_records(
-        self, review_ids: list[uuid.UUID]
-    ) -> dict[str, tuple[dict[str, Finding], dict[str, StandardConclusion], Conclusion | None]]:
-        """Findings and conclusions of these reviews, keyed by the review id's hex, from three plain queries."""
-        records: dict[str, tuple[dict[str, Finding], dict[str, StandardConclusion], Conclusion | None]] = {}
-
-        def of(review_hex: str) -> tuple[dict[str, Finding], dict[str, StandardConclusion], Conclusion | None]:
-            key = _uuid(review_hex).hex
-            if key not in records:
-                records[key] = ({}, {}, None)
-            return records[key]
-
+    def _load_outline_records(self, reviews: dict[str, Review]) -> None:
+        """Give these reviews (keyed by their id's hex) their findings and conclusions, from three plain queries."""
         connection = self._session.connection()
+        review_ids = [review.id for review in reviews.values()]
         f, s, c = m.FindingRow, m.StandardConclusionRow, m.ConclusionRow
-        for review_hex, record_id, criterion_id, values in connection.execute(
+        for review_id, record_id, criterion_id, values in connection.execute(
             select(_as_text(f.review_id), _as_text(f.id), f.criterion_id, _as_text(f.values)).where(
                 f.review_id.in_(review_ids)
             )
         ):
-            of(review_hex)[0][criterion_id] = Finding(_uuid(record_id), criterion_id, _values(values))
-        for review_hex, record_id, standard_id, values, override, reason in connection.execute(
+            finding = Finding(_uuid(record_id), criterion_id, _values(values))
+            reviews[_uuid(review_id).hex].findings[criterion_id] = finding
+        for review_id, record_id, standard_id, values, override, reason in connection.execute(
             select(
                 _as_text(s.review_id), _as_text(s.id), s.standard_id, _as_text(s.values), s.override, s.override_reason
             ).where(s.review_id.in_(review_ids))
         ):
-            of(review_hex)[1][standard_id] = StandardConclusion(
-                _uuid(record_id), standard_id, _values(values), override, reason
-            )
-        for review_hex, record_id, values, override, reason in connection.execute(
+            conclusion = StandardConclusion(_uuid(record_id), standard_id, _values(values), override, reason)
+            reviews[_uuid(review_id).hex].standard_conclusions[standard_id] = conclusion
+        for review_id, record_id, values, override, reason in connection.execute(
             select(_as_text(c.review_id), _as_text(c.id), _as_text(c.values), c.override, c.override_reason).where(
                 c.review_id.in_(review_ids)
             )
         ):
-            findings, standards, _ = of(review_hex)
-            records[_uuid(review_hex).hex] = (
-                findings,
-                standards,
-                Conclusion(_uuid(record_id), _values(values), override, reason),
-            )
-        return records
+            overall = Conclusion(_uuid(record_id), _values(values), override, reason)
+            reviews[_uuid(review_id).hex].conclusion = overall
 
     def _forms(self, sha256: str) -> Forms:
         content = self._session.scalar(select(m.FormSnapshotRow.content).where(m.FormSnapshotRow.sha256 == sha256))

@@ -12,6 +12,7 @@ from pathlib import Path
 from peerreview_app.domain.listing import ReviewFilter
 from peerreview_app.domain.partnership import PanelMember, Role
 from peerreview_app.domain.review import Review
+from peerreview_app.fileio import safe_file_name
 from peerreview_app.i18n import _, ngettext
 from peerreview_app.services.labels import role_label
 from peerreview_app.services.workbench import Workbench
@@ -27,7 +28,6 @@ from peerreview_app.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from peerreview_app.ui.workspace.document_files import safe_file_name
 
 
 def ask_target(parent: QWidget, title: str, suggested: str) -> Path | None:

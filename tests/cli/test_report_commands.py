@@ -167,4 +167,4 @@ def test_report_file_names_are_safe_on_every_file_system() -> None:
     from peerreview_app.services.reports import report_file_name
 
     name = report_file_name('Review "A/B": 2026?', UUID(int=1))
-    assert name == "Review _A_B_ 2026_ [00000000].pdf"
+    assert name == "Review _A_B__ 2026_ [00000000].pdf"

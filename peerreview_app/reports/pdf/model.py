@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from peerreview_app.domain.partnership import Role
+from peerreview_app.domain.partnership import PanelMember, Role
+from peerreview_app.domain.review import Review
 from peerreview_app.reports.errors import ReportInputError
 
 
@@ -46,3 +47,13 @@ def signature_field_name(role: Role, index: int, count: int) -> str:
     """The signature field of the `index`-th (1-based) of `count` signers with `role`, e.g. ``signature-chair``."""
     base = "signature-" + Role(role).value.replace("_", "-")
     return f"{base}-{index}" if count > 1 else base
+
+
+def signing_order(review: Review) -> list[tuple[str, PanelMember]]:
+    """Every panel member holding a signing role of the kind, with their signature field, in signing order."""
+    order: list[tuple[str, PanelMember]] = []
+    for role_value in review.forms.kind.report_signers:
+        role = Role(role_value)
+        holders = review.members_with_role(role)
+        order += [(signature_field_name(role, index, len(holders)), m) for index, m in enumerate(holders, start=1)]
+    return order

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from peerreview_app.domain.documents import Document
-from peerreview_app.fileio import atomic_write_bytes
+from peerreview_app.fileio import atomic_write_bytes, safe_file_name
 from peerreview_app.i18n import _, ngettext
 from peerreview_app.ui.qt import QDesktopServices, QMimeData, QUrl
 from peerreview_app.ui.workspace.dates import locale, to_qdate
@@ -19,7 +18,6 @@ Opener = Callable[[Path], bool]
 """Shows a file to the user (the system viewer by default); answers False when nothing could open it."""
 
 _UNITS = ("KB", "MB", "GB")
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 _session_dir: tempfile.TemporaryDirectory[str] | None = None
 
@@ -53,12 +51,6 @@ def session_folder() -> Path:
     if _session_dir is None:
         _session_dir = tempfile.TemporaryDirectory(prefix="peerreview-documents-", ignore_cleanup_errors=True)
     return Path(_session_dir.name)
-
-
-def safe_file_name(name: str) -> str:
-    """`name` without characters that some file systems refuse (a name may come from another computer)."""
-    cleaned = _UNSAFE.sub("_", name).strip().rstrip(". ")
-    return cleaned or "document"
 
 
 def viewer_copy(document: Document, content: bytes, folder: Path | None = None) -> Path:

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from peerreview_app.domain.documents import Document, DocumentKind
 from peerreview_app.domain.review import Review
+from peerreview_app.fileio import safe_file_name
 from peerreview_app.i18n import _, ngettext
 from peerreview_app.services import documents
 from peerreview_app.services.documents import document_kind_label, suggested_kind
@@ -42,7 +43,6 @@ from peerreview_app.ui.workspace.document_files import (
     added_text,
     dropped_files,
     open_with_system,
-    safe_file_name,
     size_text,
     viewer_copy,
 )

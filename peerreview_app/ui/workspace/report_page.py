@@ -9,12 +9,12 @@ from typing import Any
 from uuid import UUID
 
 from peerreview_app.domain.errors import TransitionError
-from peerreview_app.domain.partnership import Role
 from peerreview_app.domain.phases import Phase
 from peerreview_app.domain.review import Review
 from peerreview_app.domain.signatures import StoredReport
+from peerreview_app.fileio import safe_file_name
 from peerreview_app.i18n import _, ngettext
-from peerreview_app.reports.pdf import signature_field_name
+from peerreview_app.reports.pdf import signing_order
 from peerreview_app.reports.signing import Verification
 from peerreview_app.services import identity, reports
 from peerreview_app.services.errors import InputError
@@ -44,7 +44,6 @@ from peerreview_app.ui.signing_dialogs import IdentityDetails, SignDialog, TaskK
 from peerreview_app.ui.verify_dialog import VerifyDialog, signed_at_text, style_verdict, verdict_of
 from peerreview_app.ui.workspace.context import WorkspaceContext
 from peerreview_app.ui.workspace.dates import long_date
-from peerreview_app.ui.workspace.document_files import safe_file_name
 from peerreview_app.ui.workspace.page import Page, heading, push_button, scrolling, vbox, wrap
 
 PROBLEMS_SHOWN = 12
@@ -62,24 +61,19 @@ class Preview:
 
 def load_preview(workbench: Workbench, review_id: UUID) -> Preview:
     """The signed report with its verification when there is one, else the unsigned report (off the UI thread)."""
-    stored = reports.stored_report(workbench, review_id)
-    if stored is not None:
-        content = reports.stored_report_content(workbench, review_id)
-        if content is not None:
-            return Preview(content, stored, reports.verify_stored(workbench, review_id))
+    signed = reports.signed_report(workbench, review_id)
+    if signed is not None:
+        stored, content = signed
+        return Preview(content, stored, reports.verify_content(workbench, content))
     return Preview(reports.build_review_report(workbench, review_id).content, None, None)
 
 
 def signing_fields(review: Review) -> list[tuple[str, str]]:
     """The report's signature fields in signing order, each with who signs it, e.g. ("signature-chair", …)."""
-    fields: list[tuple[str, str]] = []
-    for role_value in review.forms.kind.report_signers:
-        role = Role(role_value)
-        holders = review.members_with_role(role)
-        for index, member in enumerate(holders, start=1):
-            label = _("{role}: {name}").format(role=capitalised(role_label(role)), name=member.name)
-            fields.append((signature_field_name(role, index, len(holders)), label))
-    return fields
+    return [
+        (field_name, _("{role}: {name}").format(role=capitalised(role_label(member.role)), name=member.name))
+        for field_name, member in signing_order(review)
+    ]
 
 
 def capitalised(text: str) -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
-from peerreview_app.domain.partnership import Role
 from peerreview_app.domain.review import Review
 from peerreview_app.reports.pdf.context import ReportContext
-from peerreview_app.reports.pdf.model import signature_field_name
+from peerreview_app.reports.pdf.model import signing_order
 from peerreview_app.reports.pdf.signature_boxes import SignatureRow, SignatureTexts, Signer
 from peerreview_app.reports.pdf.texts import Translate, capitalised, grouped_fingerprint, role_label
 
@@ -15,22 +14,19 @@ from peerreview_app.reports.pdf.texts import Translate, capitalised, grouped_fin
 def signers(review: Review, _: Translate) -> list[Signer]:
     """Every panel member holding a signing role of the kind, in the kind's signing order."""
     result: list[Signer] = []
-    for role_value in review.forms.kind.report_signers:
-        role = Role(role_value)
-        holders = review.members_with_role(role)
-        for index, member in enumerate(holders, start=1):
-            fingerprint = member.certificate_fingerprint.strip()
-            result.append(
-                Signer(
-                    field_name=signature_field_name(role, index, len(holders)),
-                    member_id=member.id,
-                    role=role,
-                    role_label=capitalised(role_label(role, _)),
-                    name=member.name,
-                    organisation=member.organisation,
-                    fingerprint_lines=tuple(grouped_fingerprint(fingerprint)) if fingerprint else (),
-                )
+    for field_name, member in signing_order(review):
+        fingerprint = member.certificate_fingerprint.strip()
+        result.append(
+            Signer(
+                field_name=field_name,
+                member_id=member.id,
+                role=member.role,
+                role_label=capitalised(role_label(member.role, _)),
+                name=member.name,
+                organisation=member.organisation,
+                fingerprint_lines=tuple(grouped_fingerprint(fingerprint)) if fingerprint else (),
             )
+        )
     return result
 
 
